@@ -1,0 +1,60 @@
+import CSndFile
+
+/// Reads any sound file libsndfile understands (WAV, FLAC, Ogg, ...) as
+/// interleaved Float samples in -1...1, a block at a time.
+///
+/// Owns the `SNDFILE` handle; it is closed exactly once, in `deinit`.
+public final class SoundFileReader {
+    private let handle: OpaquePointer
+    /// The file's path, as given.
+    public let path: String
+    /// Frames per second.
+    public let sampleRate: Int
+    /// Interleaved channels per frame.
+    public let channels: Int
+    /// Frames in the file as its header states them.
+    public let frames: Int
+
+    /// Opens `path` for reading. The corresponding C function is `sf_open`.
+    public init(path: String) throws(AudioError) {
+        var info = SF_INFO()
+        guard let handle = sf_open(path, Int32(SFM_READ), &info) else {
+            throw AudioError.sndfile("sf_open", nil, path: path)
+        }
+        self.handle = handle
+        self.path = path
+        self.sampleRate = Int(info.samplerate)
+        self.channels = Int(info.channels)
+        self.frames = Int(info.frames)
+    }
+
+    deinit { sf_close(handle) }
+
+    /// Duration in seconds according to the header.
+    public var duration: Double { sampleRate > 0 ? Double(frames) / Double(sampleRate) : 0 }
+
+    /// Reads up to `buffer.count / channels` frames into `buffer`; returns the
+    /// number of frames read, 0 at the end. The corresponding C function is `sf_readf_float`.
+    public func read(into buffer: UnsafeMutableBufferPointer<Float>) throws(AudioError) -> Int {
+        let wanted = buffer.count / channels
+        guard wanted > 0, let base = buffer.baseAddress else { return 0 }
+        let got = sf_readf_float(handle, base, sf_count_t(wanted))
+        if got < 0 || (got == 0 && sf_error(handle) != 0) {
+            throw AudioError.sndfile("sf_readf_float", handle, path: path)
+        }
+        return Int(got)
+    }
+
+    /// Reads the whole file as interleaved samples. For tests and short files only.
+    public func readAll() throws(AudioError) -> [Float] {
+        var out: [Float] = []
+        out.reserveCapacity(frames * channels)
+        var block = [Float](repeating: 0, count: 4096 * channels)
+        while true {
+            let n = try block.withUnsafeMutableBufferPointer { buffer throws(AudioError) in try read(into: buffer) }
+            if n == 0 { break }
+            out.append(contentsOf: block[0..<(n * channels)])
+        }
+        return out
+    }
+}

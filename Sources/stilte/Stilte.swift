@@ -6,6 +6,14 @@ struct Stilte: ParsableCommand {
         commandName: "stilte",
         abstract: "Practise the pause after saying no.",
         version: StilteVersion.current,
-        subcommands: []
+        subcommands: [
+            Takes.self,
+            ReviewCommand.self,
+            Export.self,
+            ImportBundle.self,
+            Progress.self,
+            Delete.self,
+            GenerateLog.self,
+        ]
     )
 }

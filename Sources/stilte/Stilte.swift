@@ -6,6 +6,15 @@ struct Stilte: ParsableCommand {
         commandName: "stilte",
         abstract: "Practise the pause after saying no.",
         version: StilteVersion.current,
-        subcommands: []
+        subcommands: [
+            Scenarios.self,
+            Takes.self,
+            ReviewCommand.self,
+            Export.self,
+            ImportBundle.self,
+            Progress.self,
+            Delete.self,
+            GenerateLog.self,
+        ]
     )
 }

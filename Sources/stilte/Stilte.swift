@@ -6,6 +6,10 @@ struct Stilte: ParsableCommand {
         commandName: "stilte",
         abstract: "Practise the pause after saying no.",
         version: StilteVersion.current,
-        subcommands: []
+        subcommands: [
+            Devices.self,
+            Play.self,
+            Record.self,
+        ]
     )
 }

@@ -15,6 +15,9 @@ struct Stilte: ParsableCommand {
             Progress.self,
             Delete.self,
             GenerateLog.self,
+            Devices.self,
+            Play.self,
+            Record.self,
         ]
     )
 }

@@ -18,6 +18,7 @@ struct Stilte: ParsableCommand {
             Devices.self,
             Play.self,
             Record.self,
+            Analyze.self,
         ]
     )
 }

@@ -19,6 +19,7 @@ struct Stilte: ParsableCommand {
             Play.self,
             Record.self,
             Analyze.self,
+            Rehearse.self,
         ]
     )
 }

@@ -163,7 +163,8 @@ final class Rehearsal {
                                     columns: min(terminal.columns, 80))
             var lines = [""] + report.render(style: terminal.style)
             if let example = turn.example { lines += [""] + Wrap.lines("A good answer: " + example, columns: min(terminal.columns, 80)) }
-            lines += ["", terminal.style.paint("Take \(takeId) saved (\(stopText(answer.stopReason))): \(url.path)", .dim)]
+            lines += ["", terminal.style.paint("Take \(takeId) saved (\(stopText(answer.stopReason))).", .dim),
+                      terminal.style.paint("Recording: \(url.path)", .dim)]
             say(lines)
         }
         if let error = answer.deviceError {
@@ -255,7 +256,9 @@ final class Rehearsal {
         let columns = min(terminal.columns, 80)
         var lines = ["", terminal.style.paint(scenario.title, .bold) + (devices.demo ? "  " + terminal.style.paint(" DEMO ", .inverse) : "")]
         lines += Wrap.lines(scenario.context, columns: columns)
-        lines.append(terminal.style.paint("Say your no, stay silent for about \(LiveScreen.seconds(settings.target ?? scenario.turns.first?.target.seconds ?? 4)) (count 21 … 24), then offer the solution.", .dim))
+        let pause = LiveScreen.seconds(settings.target ?? scenario.turns.first?.target.seconds ?? 4)
+        lines += Wrap.lines("Say your no, stay silent for about \(pause) (count 21 … 24), then offer the solution.", columns: columns)
+            .map { terminal.style.paint($0, .dim) }
         return lines
     }
 

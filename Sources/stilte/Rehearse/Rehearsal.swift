@@ -44,6 +44,7 @@ final class Rehearsal {
     /// Runs `first` and, on a terminal, whatever the trainee chooses after it.
     func run(first: Scenario) throws {
         defer { terminal.restore(); if let sessionId { try? log.endSession(sessionId) } }
+        try checkMicrophone()
         if interactive { terminal.enterKeyMode() }
         var scenario = first
         while try rehearse(scenario) == .next, interactive, !interruption.flag.isRaised,
@@ -163,7 +164,8 @@ final class Rehearsal {
                                     columns: min(terminal.columns, 80))
             var lines = [""] + report.render(style: terminal.style)
             if let example = turn.example { lines += [""] + Wrap.lines("A good answer: " + example, columns: min(terminal.columns, 80)) }
-            lines += ["", terminal.style.paint("Take \(takeId) saved (\(stopText(answer.stopReason))).", .dim),
+            let label = devices.demo ? "DEMO take" : "Take"
+            lines += ["", terminal.style.paint("\(label) \(takeId) saved (\(stopText(answer.stopReason))).", .dim),
                       terminal.style.paint("Recording: \(url.path)", .dim)]
             say(lines)
         }
@@ -189,14 +191,14 @@ final class Rehearsal {
 
     // MARK: Devices
 
-    /// The get-ready moment: measures the room; finds out whether there is a microphone.
-    func getReady() throws {
-        if interactive || !settings.json { say(["", "Get ready… (listening to the room)"]) }
+    /// Finds out whether the capture device opens; without one, says so and runs the
+    /// demo (`demoIfNoMicrophone`) or ends with one line naming what to do.
+    func checkMicrophone() throws {
+        guard !devices.demo else { return }
         do throws(AudioError) {
-            let level = try RoomNoise.measure(device: devices.capture)
-            if !settings.json { say([RoomNoise.describe(level)]) }
+            LiveCaptureProbe.close(try LiveCapture.start(device: devices.capture, sampleRate: TakeRecorder.sampleRate, ringSeconds: 1))
         } catch {
-            guard !devices.demo, error.function == "snd_pcm_open" else {
+            guard error.function == "snd_pcm_open" else {
                 throw CommandFailure.device(error, role: "capture", format: "\(TakeRecorder.sampleRate) Hz mono capture")
             }
             let line = "no capture device: '\(devices.capture)' cannot be opened (\(error.message))"
@@ -205,7 +207,17 @@ final class Rehearsal {
             }
             warn("\(line). Running the DEMO instead: the example answer in Audio/demo plays the trainee.")
             try startDemo()
-            try getReady()
+        }
+    }
+
+    /// The get-ready moment: measures how loud the room is.
+    func getReady() throws {
+        if !settings.json { say(["", "Get ready… (listening to the room)"]) }
+        do throws(AudioError) {
+            let level = try RoomNoise.measure(device: devices.capture)
+            if !settings.json { say([RoomNoise.describe(level)]) }
+        } catch {
+            throw CommandFailure.device(error, role: "capture", format: "\(TakeRecorder.sampleRate) Hz mono capture")
         }
     }
 

@@ -46,3 +46,15 @@ enum RoomNoise {
         return "Room noise \(level): noisy — the pause is measured less precisely; find a quieter spot if you can."
     }
 }
+
+/// Closing a capture opened only to see whether the device exists.
+enum LiveCaptureProbe {
+    /// Stops `capture` and waits until its thread has closed the device.
+    static func close(_ capture: LiveCapture) {
+        capture.stop()
+        var buffer = [Float](repeating: 0, count: capture.blockFrames)
+        for _ in 0..<100 {
+            if case .ended? = buffer.withUnsafeMutableBufferPointer({ capture.next(into: $0, timeout: .milliseconds(20)) }) { return }
+        }
+    }
+}

@@ -72,7 +72,8 @@ public final class LiveCapture: Sendable {
     public func stop() { shared.stop.raise() }
 
     /// The next event in stream order, or nil when nothing arrived within `timeout`.
-    /// `.samples` fills the start of `buffer` (at most `buffer.count` samples).
+    /// `.samples` fills the start of `buffer` with at most `min(buffer.count, blockFrames)`
+    /// samples (10 ms), however far behind the consumer is.
     public func next(into buffer: UnsafeMutableBufferPointer<Float>,
                      timeout: Duration = .milliseconds(100)) -> CaptureEvent? {
         if let event = poll(into: buffer) { return event }
@@ -99,7 +100,7 @@ public final class LiveCapture: Sendable {
             gapsDelivered.store(delivered + 1, ordering: .relaxed)
             return .gap(gap)
         }
-        let limit = min(available, gap.map { $0.frame - position } ?? Int.max)
+        let limit = min(available, blockFrames, gap.map { $0.frame - position } ?? Int.max)
         let count = shared.ring.read(into: buffer, limit: limit)
         if count > 0 {
             consumed.store(position + count, ordering: .relaxed)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import StilteAnalysis
 import StilteCore
 
 extension Stilte.Scenarios {
@@ -35,15 +36,18 @@ extension Stilte.Scenarios {
             lines.append("Client:   \(scenario.client.name)")
             lines.append("Moment:   \(scenario.moment.rawValue)")
             lines.append("")
-            lines += wrap(scenario.context, indent: "")
+            lines += wrap(scenario.context, indent: "", hanging: "")
             for (index, turn) in scenario.turns.enumerated() {
                 lines.append("")
                 lines.append("Turn \(index + 1) of \(scenario.turns.count)")
                 lines += wrap("Client: \"\(turn.prompt)\"", indent: "  ")
                 lines.append("  Prompt: Audio/\(turn.audio)")
-                lines.append("  Measured: the pause after your refusal, target "
-                             + "\(seconds(turn.target.seconds)) ± \(seconds(turn.target.tolerance))"
-                             + " (a silence of \(seconds(turn.minPause)) ends the refusal)")
+                var measured = "Measured: the silence after your no, target "
+                    + "\(seconds(turn.target.seconds)) ± \(seconds(turn.target.tolerance))"
+                if turn.minPause != AnalysisParameters().minPause {
+                    measured += " (the no ends after \(seconds(turn.minPause)) of silence)"
+                }
+                lines += wrap(measured, indent: "  ")
                 if let example = turn.example { lines += wrap("Example: \(example)", indent: "  ") }
                 if let tip = turn.tip { lines += wrap("Tip: \(tip)", indent: "  ") }
             }
@@ -58,16 +62,16 @@ extension Stilte.Scenarios {
             String(format: "%.1f s", value)
         }
 
-        /// `text` folded into lines of at most `width` columns; continuation lines indented two more.
-        static func wrap(_ text: String, indent: String, width: Int = 80) -> [String] {
+        /// `text` folded into lines of at most `width` columns; continuation lines indented by `hanging` more.
+        static func wrap(_ text: String, indent: String, hanging: String = "  ", width: Int = 80) -> [String] {
             var lines: [String] = []
             for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-                var line = lines.isEmpty ? indent : indent + "  "
+                var line = lines.isEmpty ? indent : indent + hanging
                 var hasWords = false
                 for word in paragraph.split(separator: " ") {
                     if hasWords, line.count + 1 + word.count > width {
                         lines.append(line)
-                        line = indent + "  "
+                        line = indent + hanging
                         hasWords = false
                     }
                     line += (hasWords ? " " : "") + word

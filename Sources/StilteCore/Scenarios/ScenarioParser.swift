@@ -122,7 +122,7 @@ struct ScenarioParser {
                 "\(target.value) s is not a pause target — give seconds between 0 and 30, e.g. 4.0")
             valid = false
         }
-        if !(tolerance.value >= 0 && tolerance.value < target.value) {
+        if valid, !(tolerance.value >= 0 && tolerance.value < target.value) {
             add(.badValue, tolerance.line ?? line(of: node), "\(path).tolerance",
                 "\(tolerance.value) s must be at least 0 and smaller than the target (\(target.value) s)")
             valid = false

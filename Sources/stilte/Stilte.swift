@@ -7,6 +7,7 @@ struct Stilte: ParsableCommand {
         abstract: "Practise the pause after saying no.",
         version: StilteVersion.current,
         subcommands: [
+            Analyze.self,
             Scenarios.self,
             Takes.self,
             ReviewCommand.self,

@@ -36,7 +36,7 @@ let package = Package(
         .testTarget(name: "StilteAudioTests", dependencies: ["StilteAudio"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "StilteAnalysisTests", dependencies: ["StilteAnalysis"]),
-        .testTarget(name: "StilteCoreTests", dependencies: ["StilteCore"]),
+        .testTarget(name: "StilteCoreTests", dependencies: ["StilteCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "StilteCLITests", dependencies: ["StilteAudio"]),
     ],
     swiftLanguageModes: [.v6]

@@ -11,6 +11,8 @@ extension Stilte.ReviewCommand {
         @Argument(help: "The take's id (see `stilte takes`).")
         var take: Int64
 
+        @OptionGroup var library: ScenarioLibraryOptions
+
         func run() throws {
             let log = try LogAccess.open()
             let take = try LogAccess.take(self.take, in: log)
@@ -46,6 +48,9 @@ extension Stilte.ReviewCommand {
             facts.append(take.unreliable ? "UNRELIABLE measurement" : "reliable")
             if take.state == .interrupted { facts.append("recovered after an interruption") }
             print(facts.joined(separator: ", ").prefix(1).uppercased() + facts.joined(separator: ", ").dropFirst())
+            if let tip = (try? library.load(requireAudio: false))?.scenario(id: take.scenarioId)?.tip(forTurn: take.turn - 1) {
+                print("Tip: \(tip)")
+            }
             let reviews = try log.reviews(takeId: take.id ?? 0)
             print(reviews.isEmpty ? "Reviews: none yet" : "Reviews:")
             for review in reviews {

@@ -29,12 +29,17 @@ public final class SQLiteSessionLog: SessionLog {
         try PrivateFiles.makeFile(home.databaseURL)
 
         var configuration = Configuration()
-        configuration.journalMode = .wal
         configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.foreignKeysEnabled = true
         do {
+            // Check with a plain connection that only reads: GRDB's WAL setup below
+            // writes to a file whose -wal is missing, and a refused file must stay as it is.
+            let probe = try DatabaseQueue(path: path, configuration: configuration)
+            try probe.read { db in try Self.checkSchemaIsKnown(db, path: path) }
+            try probe.close()
+
+            configuration.journalMode = .wal
             dbQueue = try DatabaseQueue(path: path, configuration: configuration)
-            try dbQueue.read { db in try Self.checkSchemaIsKnown(db, path: path) }
             try Schema.migrator.migrate(dbQueue)
         } catch let error as DatabaseError {
             throw Self.storeError(error, path: path)

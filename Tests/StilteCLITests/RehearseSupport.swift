@@ -1,0 +1,96 @@
+import Foundation
+import StilteAudio
+
+/// Runs `stilte rehearse` and friends with a private STILTE_HOME and ALSA configuration.
+struct RehearseRig {
+    let dir: URL
+    let home: URL
+    let alsaConfig: String
+
+    /// The repository root (this file is Tests/StilteCLITests/RehearseSupport.swift).
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    init(extraALSA: String = "") throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("stilte-rehearse-\(UUID().uuidString)")
+        home = dir.appendingPathComponent("home")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        alsaConfig = try CLIDevices.config(in: dir, extra: extraALSA)
+    }
+
+    func cleanUp() { try? FileManager.default.removeItem(at: dir) }
+
+    var environment: [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        environment["ALSA_CONFIG_PATH"] = alsaConfig
+        environment["STILTE_HOME"] = home.path
+        environment["STILTE_SCENARIOS"] = Self.root.appendingPathComponent("Scenarios").path
+        environment.removeValue(forKey: "NO_COLOR")
+        return environment
+    }
+
+    /// Starts `stilte ARGS` with stdin from /dev/null and output into files.
+    func start(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Running {
+        try Running(arguments, environment: environment.merging(extra) { _, new in new }, in: dir)
+    }
+
+    func run(_ arguments: [String]) throws -> StilteBinary.Outcome {
+        try start(arguments).wait()
+    }
+
+    final class Running {
+        let process = Process()
+        let out: URL
+        let err: URL
+
+        init(_ arguments: [String], environment: [String: String], in dir: URL) throws {
+            process.executableURL = StilteBinary.url
+            process.arguments = arguments
+            process.environment = environment
+            let id = UUID().uuidString
+            out = dir.appendingPathComponent("stdout-\(id)")
+            err = dir.appendingPathComponent("stderr-\(id)")
+            _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: err.path, contents: nil)
+            process.standardOutput = try FileHandle(forWritingTo: out)
+            process.standardError = try FileHandle(forWritingTo: err)
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+        }
+
+        func signal(_ number: Int32) { kill(process.processIdentifier, number) }
+
+        func wait() throws -> StilteBinary.Outcome {
+            process.waitUntilExit()
+            return StilteBinary.Outcome(status: process.terminationStatus,
+                                        stdout: try String(contentsOf: out, encoding: .utf8),
+                                        stderr: try String(contentsOf: err, encoding: .utf8),
+                                        signalled: process.terminationReason == .uncaughtSignal)
+        }
+    }
+
+    /// A sound file as raw 16-bit little-endian samples, the way ALSA's file plugin reads them.
+    static func rawSamples(of file: URL) throws -> (samples: [Int16], rate: Int, channels: Int) {
+        let reader = try SoundFileReader(path: file.path)
+        let samples = try reader.readAll().map { Int16(clamping: Int((Double($0) * 32768).rounded())) }
+        return (samples, reader.sampleRate, reader.channels)
+    }
+
+    /// The bundled demo answer: refusal ends at 3.91 s, 4.00 s of silence, then the solution
+    /// (Audio/demo/answer.txt, printed by Audio/demo/make-demo.sh).
+    static let demoAnswer = root.appendingPathComponent("Audio/demo/answer.wav")
+    static let demoPauseStart = 3.91
+    static let demoPause = 4.00
+
+    /// Writes the demo answer as raw S16_LE for a file-plugin capture device.
+    func demoAnswerRaw() throws -> URL {
+        let url = dir.appendingPathComponent("answer.raw")
+        try Samples.write(try Self.rawSamples(of: Self.demoAnswer).samples, to: url)
+        return url
+    }
+
+    /// `stilte takes --json` as parsed JSON objects.
+    func takes() throws -> [[String: Any]] {
+        let outcome = try run(["takes", "--json"])
+        return (try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [[String: Any]]) ?? []
+    }
+}

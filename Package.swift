@@ -40,7 +40,7 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "StilteAnalysisTests", dependencies: ["StilteAnalysis"]),
         .testTarget(name: "StilteCoreTests", dependencies: ["StilteCore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "StilteCLITests", dependencies: ["StilteAudio"]),
+        .testTarget(name: "StilteCLITests", dependencies: ["StilteAudio", "StilteTestSupport"]),
         .testTarget(name: "StilteTestSupportTests", dependencies: ["StilteTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,5 +1,7 @@
 import Foundation
 import StilteAudio
+import StilteTestSupport
+import Testing
 
 /// Runs `stilte rehearse` and friends with a private STILTE_HOME and ALSA configuration.
 struct RehearseRig {
@@ -10,11 +12,18 @@ struct RehearseRig {
     /// The repository root (this file is Tests/StilteCLITests/RehearseSupport.swift).
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    init(extraALSA: String = "") throws {
+    /// - Parameter realtime: use the rig's configuration (real-time devices; its `default` is `null`)
+    ///   instead of one with only the file devices (and no `default`: a machine without a sound card).
+    init(realtime: Bool = false) throws {
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("stilte-rehearse-\(UUID().uuidString)")
         home = dir.appendingPathComponent("home")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-        alsaConfig = try CLIDevices.config(in: dir, extra: extraALSA)
+        if realtime {
+            try TestALSA.setUp()
+            alsaConfig = try #require(TestALSA.configurationFile).path
+        } else {
+            alsaConfig = try CLIDevices.config(in: dir)
+        }
     }
 
     func cleanUp() { try? FileManager.default.removeItem(at: dir) }

@@ -45,6 +45,9 @@ extension Stilte {
         @Flag(help: "When the capture device cannot be opened, say so and run the demo.")
         var demoIfNoMicrophone = false
 
+        @Option(help: .hidden)
+        var liveTrace: String?
+
         @OptionGroup var library: ScenarioLibraryOptions
 
         func validate() throws {
@@ -70,7 +73,8 @@ extension Stilte {
             let rehearsal = try Rehearsal(
                 library: library, log: log,
                 settings: .init(trainee: trainee, target: target, maxSeconds: maxSeconds, json: json,
-                                demoIfNoMicrophone: demoIfNoMicrophone, playbackNamed: playbackDevice != nil),
+                                demoIfNoMicrophone: demoIfNoMicrophone, playbackNamed: playbackDevice != nil,
+                                liveTrace: liveTrace),
                 devices: devices, terminal: terminal)
             let first = try chosenScenario(library, rehearsal)
             try rehearsal.run(first: first)

@@ -17,6 +17,8 @@ final class Rehearsal {
         var demoIfNoMicrophone: Bool
         /// The playback device was named by the user (the demo then does not replace it).
         var playbackNamed: Bool
+        /// Where to write live-screen measurements (`bench/`), if anywhere.
+        var liveTrace: String?
     }
 
     let library: ScenarioLibrary
@@ -26,6 +28,7 @@ final class Rehearsal {
     let terminal: Terminal
     let interruption = Interruption()
     private var demo: DemoMicrophone?
+    private let trace: LiveTrace?
     private var sessionId: Int64?
     private(set) var results: [TakeJSON] = []
 
@@ -35,6 +38,7 @@ final class Rehearsal {
         self.settings = settings
         self.devices = devices
         self.terminal = terminal
+        trace = try settings.liveTrace.map(LiveTrace.init(path:))
         if devices.demo { try startDemo() }
     }
 
@@ -144,7 +148,8 @@ final class Rehearsal {
         if interactive { say([""]) }
         let recorder = TakeRecorder(devices: devices, parameters: parameters,
                                     stopRule: StopRule(maxSeconds: settings.maxSeconds), screen: screen,
-                                    terminal: terminal, interruption: interruption.flag)
+                                    terminal: terminal, interruption: interruption.flag,
+                                    trace: trace)
         let answer: RecordedAnswer
         do {
             answer = try recorder.record(into: writer, promptEnded: promptEnded)

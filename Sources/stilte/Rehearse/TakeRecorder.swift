@@ -41,6 +41,7 @@ struct TakeRecorder {
     let screen: LiveScreen?
     let terminal: Terminal
     let interruption: StopFlag
+    var trace: LiveTrace?
     static let sampleRate = 16_000
 
     /// Starts capturing at once (call it right as the prompt ends) and records into `writer`.
@@ -60,13 +61,16 @@ struct TakeRecorder {
         }
         var buffer = [Float](repeating: 0, count: capture.blockFrames)
         var model = LiveModel()
-        var throttle = RedrawThrottle(maxPerSecond: 15)
+        var throttle = RedrawThrottle(maxPerSecond: 25)
         var canvas = LiveCanvas()
         var gaps: [CaptureGap] = []
         var lags: [Double] = []
         var frames = 0
         var deviceError: AudioError?
         let started = ContinuousClock.now
+        let cpuAtStart = LiveTrace.processCPUSeconds()
+        var shownPhase: LiveModel.Phase?
+        var shownPause: TimeSpan?
         var reason: StopReason?
         if screen != nil { terminal.hideCursor() }
 
@@ -76,7 +80,11 @@ struct TakeRecorder {
             if terminal.pressedKey() == "\n" { reason = .enter; break }
             if let screen {
                 let lines = screen.render(model, now: audioTime, style: terminal.style)
-                if throttle.shouldDraw(lines, at: Self.seconds(ContinuousClock.now - started)) { canvas.draw(lines, on: terminal) }
+                let wall = Self.seconds(ContinuousClock.now - started)
+                if throttle.shouldDraw(lines, at: wall) {
+                    canvas.draw(lines, on: terminal)
+                    if let trace { Self.traceChanges(model, shownPhase: &shownPhase, shownPause: &shownPause, wall: wall, into: trace) }
+                }
             }
             if devices.paced {
                 let ahead = audioTime - Self.seconds(ContinuousClock.now - started)
@@ -95,7 +103,10 @@ struct TakeRecorder {
                 frames += count
                 let now = Double(frames) / Double(Self.sampleRate)
                 for event in events {
-                    if case .silenceStarted(let at) = event { lags.append(now - at) }
+                    if case .silenceStarted(let at) = event {
+                        lags.append(now - at)
+                        trace?.reported("silence", audio: at, heard: now)
+                    }
                     model.apply(Self.cue(event, model: model))
                 }
                 reason = stopRule.reason(model, now: now)
@@ -113,10 +124,29 @@ struct TakeRecorder {
             canvas.draw(screen.render(model, now: seconds, style: terminal.style), on: terminal)
         }
         capture.stop()
+        trace?.finished(audio: Double(frames) / Double(Self.sampleRate), wall: Self.seconds(ContinuousClock.now - started),
+                        cpu: LiveTrace.processCPUSeconds() - cpuAtStart)
         let stopReason = reason ?? .inputEnded
         return RecordedAnswer(analysis: analyzer.finish(), gaps: gaps, stopReason: stopReason, captureDelay: captureDelay,
                               seconds: Double(frames) / Double(Self.sampleRate), deviceError: deviceError,
                               silenceReportLags: lags)
+    }
+
+    /// Notes in `trace` what the frame just drawn shows for the first time.
+    static func traceChanges(_ model: LiveModel, shownPhase: inout LiveModel.Phase?, shownPause: inout TimeSpan?,
+                             wall: Double, into trace: LiveTrace) {
+        if model.phase != shownPhase {
+            shownPhase = model.phase
+            switch model.phase {
+            case .speaking(let since): trace.drawn("speaking", audio: since, wall: wall)
+            case .silence(let since): trace.drawn("silence", audio: since, wall: wall)
+            case .waiting: break
+            }
+        }
+        if let pause = model.pause, pause != shownPause {
+            shownPause = pause
+            trace.drawn("pause-frozen", audio: pause.end, wall: wall)
+        }
     }
 
     /// The pause engine's live event as the screen's cue.

@@ -20,6 +20,7 @@ struct Stilte: ParsableCommand {
             Record.self,
             Analyze.self,
             Rehearse.self,
+            Prompt.self,
         ]
     )
 }

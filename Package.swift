@@ -33,11 +33,15 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // The ALSA test rig (Tests/Rig) and helpers every audio test stands on; Foundation only.
+        .target(name: "StilteTestSupport", path: "Tests/Support"),
+
         .testTarget(name: "StilteAudioTests", dependencies: ["StilteAudio"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "StilteAnalysisTests", dependencies: ["StilteAnalysis"]),
         .testTarget(name: "StilteCoreTests", dependencies: ["StilteCore"]),
         .testTarget(name: "StilteCLITests", dependencies: ["StilteAudio"]),
+        .testTarget(name: "StilteTestSupportTests", dependencies: ["StilteTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

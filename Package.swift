@@ -36,11 +36,11 @@ let package = Package(
         // The ALSA test rig (Tests/Rig) and helpers every audio test stands on; Foundation only.
         .target(name: "StilteTestSupport", path: "Tests/Support"),
 
-        .testTarget(name: "StilteAudioTests", dependencies: ["StilteAudio"],
+        .testTarget(name: "StilteAudioTests", dependencies: ["StilteAudio", "StilteTestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "StilteAnalysisTests", dependencies: ["StilteAnalysis"]),
         .testTarget(name: "StilteCoreTests", dependencies: ["StilteCore"]),
-        .testTarget(name: "StilteCLITests", dependencies: ["StilteAudio"]),
+        .testTarget(name: "StilteCLITests", dependencies: ["StilteAudio", "StilteTestSupport"]),
         .testTarget(name: "StilteTestSupportTests", dependencies: ["StilteTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

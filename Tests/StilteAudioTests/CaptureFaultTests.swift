@@ -6,15 +6,19 @@ import StilteTestSupport
 /// Overrun, suspend and disconnect mid-capture on the rig's real-time device,
 /// each while recording to a file, as `stilte record` and the rehearse screen do.
 @Suite struct CaptureFaultTests {
-    private struct Take {
+    private struct Take: Sendable {
         var got: Collected
         var ramp: [Int16]
         var file: [Int16]
     }
 
     /// Captures up to 2 s of a ramp (frame i holds i % 30000) with `fault` at 1 s into a WAV.
-    private func take(_ fault: TestALSA.Fault) throws -> Take {
+    private func take(_ fault: TestALSA.Fault) async throws -> Take {
         try TestALSA.setUp()
+        return try await onThread { try Self.record(fault) }
+    }
+
+    private static func record(_ fault: TestALSA.Fault) throws -> Take {
         let dir = try TemporaryDirectory()
         let ramp = RawAudio.ramp(frames: 16_000 * 3)
         try RawAudio.write(ramp, to: dir.file("in.raw"))
@@ -39,8 +43,8 @@ import StilteTestSupport
         return zip(v, v.dropFirst()).allSatisfy { ($1 - $0 + 30_000) % 30_000 == 1 }
     }
 
-    @Test func overrunIsRecoveredAndReportedWithItsPosition() throws {
-        let take = try take(.overrun(at: 1.0))
+    @Test func overrunIsRecoveredAndReportedWithItsPosition() async throws {
+        let take = try await take(.overrun(at: 1.0))
         let got = take.got
         #expect(got.gaps.count == 1)
         let gap = try #require(got.gaps.first)
@@ -54,8 +58,8 @@ import StilteTestSupport
         #expect(take.file == values(got.samples[...]).map { Int16($0) }, "the file holds everything delivered")
     }
 
-    @Test func suspendIsRecoveredAndReportedWithItsPosition() throws {
-        let take = try take(.suspend(at: 1.0))
+    @Test func suspendIsRecoveredAndReportedWithItsPosition() async throws {
+        let take = try await take(.suspend(at: 1.0))
         let got = take.got
         #expect(got.gaps.count == 1)
         let gap = try #require(got.gaps.first)
@@ -66,8 +70,8 @@ import StilteTestSupport
         #expect(take.file == values(got.samples[...]).map { Int16($0) }, "the file holds everything delivered")
     }
 
-    @Test func disconnectEndsCleanlyKeepingEverythingCaptured() throws {
-        let take = try take(.disconnect(at: 1.0))
+    @Test func disconnectEndsCleanlyKeepingEverythingCaptured() async throws {
+        let take = try await take(.disconnect(at: 1.0))
         let got = take.got
         #expect(got.ended)
         let error = try #require(got.endError)

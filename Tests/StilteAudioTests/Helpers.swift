@@ -21,7 +21,7 @@ enum Signal {
 }
 
 /// What a capture delivered until `frames` frames or its end.
-struct Collected {
+struct Collected: Sendable {
     var samples: [Float] = []
     var gaps: [CaptureGap] = []
     var largestBlock = 0
@@ -75,4 +75,13 @@ func run(_ tool: String, _ arguments: [String]) throws -> (status: Int32, output
     let data = pipe.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}
+
+/// Runs blocking `work` (a real-time capture or playback) on a thread of its own,
+/// so tests that wait on the wall clock do not hold Swift's few cooperative
+/// threads and can run at the same time.
+func onThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread.detachNewThread { continuation.resume(with: Result { try work() }) }
+    }
 }

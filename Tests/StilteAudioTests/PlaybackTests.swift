@@ -40,35 +40,43 @@ import StilteTestSupport
         #expect(abs(frames - 16_000) <= 16, "1 s at 16 kHz, got \(frames) frames")
     }
 
-    @Test func playsInRealTimeAndDrainsBeforeReturning() throws {
+    @Test func playsInRealTimeAndDrainsBeforeReturning() async throws {
         try TestALSA.setUp()
         let dir = try TemporaryDirectory()
         let samples = Signal.samples(16_000 * 3 / 2)
         let file = try wav(samples, rate: 16_000, channels: 1, in: dir)
         let output = dir.file("played.raw")
-        let clock = ContinuousClock()
-        let started = clock.now
-        let result = try AudioPlayer.play(file: file, device: TestALSA.realtimePlayback(output: output, rate: 16_000, channels: 1))
-        let elapsed = clock.now - started
+        let device = TestALSA.realtimePlayback(output: output, rate: 16_000, channels: 1)
+        let (result, elapsed) = try await onThread {
+            let clock = ContinuousClock()
+            let started = clock.now
+            let result = try AudioPlayer.play(file: file, device: device)
+            return (result, clock.now - started)
+        }
         #expect(elapsed >= .milliseconds(1_450) && elapsed < .milliseconds(2_200), "1.5 s of audio took \(elapsed)")
         #expect(result.framesPlayed == samples.count)
         #expect(try RawAudio.read(output) == samples, "every frame played by the time play returned")
     }
 
-    @Test func stopEndsPlaybackPromptlyAndDropsTheRest() throws {
+    @Test func stopEndsPlaybackPromptlyAndDropsTheRest() async throws {
         try TestALSA.setUp()
         let dir = try TemporaryDirectory()
         let samples = Signal.samples(16_000 * 4)
         let file = try wav(samples, rate: 16_000, channels: 1, in: dir)
         let output = dir.file("played.raw")
-        let playing = BackgroundPlayback.start(file: file, device: TestALSA.realtimePlayback(output: output, rate: 16_000, channels: 1))
-        Thread.sleep(forTimeInterval: 1.0)
-        #expect(!playing.isFinished)
-        let clock = ContinuousClock()
-        let stopped = clock.now
-        playing.stop()
-        let result = try playing.wait()
-        #expect(clock.now - stopped < .milliseconds(150), "stop took \(clock.now - stopped)")
+        let device = TestALSA.realtimePlayback(output: output, rate: 16_000, channels: 1)
+        let (result, wasPlaying, stopping) = try await onThread {
+            let playing = BackgroundPlayback.start(file: file, device: device)
+            Thread.sleep(forTimeInterval: 1.0)
+            let wasPlaying = !playing.isFinished
+            let clock = ContinuousClock()
+            let stopped = clock.now
+            playing.stop()
+            let result = try playing.wait()
+            return (result, wasPlaying, clock.now - stopped)
+        }
+        #expect(wasPlaying)
+        #expect(stopping < .milliseconds(150), "stop took \(stopping)")
         #expect(result.interrupted)
         #expect(result.seconds > 0.8 && result.seconds < 1.3, "played \(result.seconds) s of 4")
         let played = try RawAudio.read(output)

@@ -36,7 +36,7 @@ let package = Package(
         // The ALSA test rig (Tests/Rig) and helpers every audio test stands on; Foundation only.
         .target(name: "StilteTestSupport", path: "Tests/Support"),
 
-        .testTarget(name: "StilteAudioTests", dependencies: ["StilteAudio"],
+        .testTarget(name: "StilteAudioTests", dependencies: ["StilteAudio", "StilteTestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "StilteAnalysisTests", dependencies: ["StilteAnalysis"]),
         .testTarget(name: "StilteCoreTests", dependencies: ["StilteCore", .product(name: "GRDB", package: "GRDB.swift")]),

@@ -1,119 +1,41 @@
 import Foundation
+import StilteTestSupport
 
-/// Runs the built `stilte` binary with a private ALSA configuration.
-enum StilteBinary {
-    /// `.build/debug/stilte`, next to the test bundle (or found from this source file).
-    static let url: URL = {
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-            .appendingPathComponent("stilte")
-        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
-        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent(".build/debug/stilte")
-    }()
-
-    struct Outcome {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-        var signalled: Bool
+/// Runs the built `stilte` binary against the rig's ALSA configuration.
+enum Stilte {
+    /// Runs `stilte arguments…` to its end; `environment` is merged over the rig's.
+    static func run(_ arguments: [String], environment: [String: String] = [:], timeout: Double = 30) async throws -> ChildProcess.Result {
+        try TestALSA.setUp()
+        return try await ChildProcess.run(ChildProcess.stilteExecutable(), arguments,
+                                          environment: TestALSA.environment.merging(environment) { _, new in new },
+                                          timeout: timeout)
     }
 
-    /// A started `stilte` process with its output collected to files.
-    final class Running {
-        let process: Process
-        let out: URL
-        let err: URL
-
-        init(_ arguments: [String], alsaConfig: String, in dir: URL) throws {
-            process = Process()
-            process.executableURL = StilteBinary.url
-            process.arguments = arguments
-            var environment = ProcessInfo.processInfo.environment
-            environment["ALSA_CONFIG_PATH"] = alsaConfig
-            process.environment = environment
-            let id = UUID().uuidString
-            out = dir.appendingPathComponent("stdout-\(id)")
-            err = dir.appendingPathComponent("stderr-\(id)")
-            _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-            _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-            process.standardOutput = try FileHandle(forWritingTo: out)
-            process.standardError = try FileHandle(forWritingTo: err)
-            process.standardInput = FileHandle.nullDevice
-            try process.run()
+    /// Runs `stilte arguments…` and sends it `signal` `delay` seconds after it started; returns how it
+    /// ended and the seconds from the signal to the end.
+    static func run(_ arguments: [String], signal: Int32, after delay: Double,
+                    in dir: TemporaryDirectory) async throws -> (ChildProcess.Result, afterSignal: Double) {
+        try TestALSA.setUp()
+        let pidFile = dir.file("stilte.pid")
+        // The shell writes its pid and becomes stilte, so the pid is stilte's.
+        async let result = ChildProcess.run(URL(fileURLWithPath: "/bin/sh"),
+                                            ["-c", "echo $$ > \"$0\"; exec \"$@\"", pidFile.path,
+                                             try ChildProcess.stilteExecutable().path] + arguments,
+                                            environment: TestALSA.environment, timeout: delay + 20)
+        // Launching may wait for a free thread when many tests run at once: count from the start.
+        let clock = ContinuousClock()
+        let giveUp = clock.now + .seconds(15)
+        var pid: Int32?
+        while pid == nil && clock.now < giveUp {
+            try await Task.sleep(for: .milliseconds(5))
+            pid = (try? String(contentsOf: pidFile, encoding: .utf8)).flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
         }
-
-        func signal(_ number: Int32) { kill(process.processIdentifier, number) }
-
-        func wait() throws -> Outcome {
-            process.waitUntilExit()
-            return Outcome(status: process.terminationStatus,
-                           stdout: try String(contentsOf: out, encoding: .utf8),
-                           stderr: try String(contentsOf: err, encoding: .utf8),
-                           signalled: process.terminationReason == .uncaughtSignal)
-        }
-    }
-
-    static func run(_ arguments: [String], alsaConfig: String, in dir: URL) throws -> Outcome {
-        try Running(arguments, alsaConfig: alsaConfig, in: dir).wait()
-    }
-}
-
-/// A private ALSA configuration file with the stock `file` plugin devices.
-enum CLIDevices {
-    static func config(in dir: URL, extra: String = "") throws -> String {
-        let path = dir.appendingPathComponent("asound.conf").path
-        let text = """
-            pcm.stilte_file_capture {
-              @args [ INFILE RATE ]
-              @args.INFILE { type string }
-              @args.RATE { type integer }
-              type plug
-              slave { pcm { type file slave.pcm { type null } file "/dev/null" infile $INFILE format raw }
-                      format S16_LE rate $RATE channels 1 }
-            }
-            pcm.stilte_file_playback {
-              @args [ OUTFILE RATE CHANNELS ]
-              @args.OUTFILE { type string }
-              @args.RATE { type integer }
-              @args.CHANNELS { type integer }
-              type plug
-              slave { pcm { type file slave.pcm { type null } file $OUTFILE format raw }
-                      format S16_LE rate $RATE channels $CHANNELS }
-            }
-            \(extra)
-
-            """
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
-
-    static func capture(_ input: String, rate: Int = 16_000) -> String {
-        "stilte_file_capture:INFILE=\"\(input)\",RATE=\(rate)"
-    }
-
-    static func playback(_ output: String, rate: Int = 16_000, channels: Int = 1) -> String {
-        "stilte_file_playback:OUTFILE=\"\(output)\",RATE=\(rate),CHANNELS=\(channels)"
-    }
-}
-
-enum Samples {
-    /// Deterministic 16-bit samples over the whole range, extremes included.
-    static func make(_ count: Int, seed: UInt64 = 0xC11) -> [Int16] {
-        var state = seed
-        var out = (0..<count).map { _ -> Int16 in
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int16(truncatingIfNeeded: state >> 48)
-        }
-        if count >= 2 { out[0] = .min; out[1] = .max }
-        return out
-    }
-
-    static func write(_ samples: [Int16], to url: URL) throws {
-        try samples.withUnsafeBufferPointer { Data(buffer: $0) }.write(to: url)
-    }
-
-    static func read(_ url: URL) throws -> [Int16] {
-        try Data(contentsOf: url).withUnsafeBytes { Array($0.bindMemory(to: Int16.self)) }
+        try await Task.sleep(for: .seconds(delay))
+        if let pid { kill(pid, signal) }
+        let signalled = clock.now
+        let ended = try await result
+        let after = clock.now - signalled
+        return (ended, Double(after.components.seconds) + Double(after.components.attoseconds) / 1e18)
     }
 }
 
@@ -123,39 +45,51 @@ func tool(_ name: String, _ arguments: [String]) throws -> (status: Int32, outpu
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = [name] + arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
+    // Output goes to a file, not a pipe: a daemon the tool starts (tmux's server) would keep a pipe open.
+    let output = FileManager.default.temporaryDirectory.appendingPathComponent("stilte-tool-\(UUID().uuidString)")
+    guard FileManager.default.createFile(atPath: output.path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
+    defer { try? FileManager.default.removeItem(at: output) }
+    process.standardOutput = try FileHandle(forWritingTo: output)
     process.standardError = FileHandle.nullDevice
+    process.standardInput = FileHandle.nullDevice
     try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    return (process.terminationStatus, (try? String(contentsOf: output, encoding: .utf8)) ?? "")
 }
 
-func scratchDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("stilte-cli-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
+/// A WAV's 16-bit samples, decoded by sox (not by Stilte's own reader).
+func soxSamples(_ wav: URL, in dir: TemporaryDirectory) throws -> [Int16] {
+    let raw = dir.file(wav.lastPathComponent + ".raw")
+    let result = try tool("sox", [wav.path, "-t", "raw", "-e", "signed", "-b", "16", raw.path])
+    guard result.status == 0 else { return [] }
+    return try RawAudio.read(raw)
 }
 
-/// A 64 KiB tmpfs to fill up; nil (with the reason) when mounting is not permitted here.
+/// `soxi -s`: the frame count sox reads from a WAV's header, nil when sox cannot read it.
+func soxFrames(_ wav: URL) throws -> Int? {
+    let result = try tool("soxi", ["-s", wav.path])
+    return result.status == 0 ? Int(result.output.trimmingCharacters(in: .whitespacesAndNewlines)) : nil
+}
+
+/// Deterministic 16-bit samples over the whole range, extremes included.
+func noise(_ count: Int, seed: UInt64 = 0xC11) -> [Int16] {
+    var state = seed
+    var out = (0..<count).map { _ -> Int16 in
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        return Int16(truncatingIfNeeded: state >> 48)
+    }
+    if count >= 2 { out[0] = .min; out[1] = .max }
+    return out
+}
+
+/// A 64 KiB tmpfs to fill up; `unavailableReason` says why none can be mounted here.
 enum SmallDisk {
     static let unavailableReason: String? = {
-        guard let dir = try? scratchDirectory() else { return "no scratch directory" }
-        defer { try? FileManager.default.removeItem(at: dir) }
-        guard let mounted = try? tool("mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", dir.path]), mounted.status == 0 else {
+        guard let dir = try? TemporaryDirectory() else { return "no scratch directory" }
+        guard let mounted = try? tool("mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", dir.url.path]), mounted.status == 0 else {
             return "mount -t tmpfs is not permitted here (needs root)"
         }
-        _ = try? tool("umount", [dir.path])
+        _ = try? tool("umount", [dir.url.path])
         return nil
     }()
-
-    static func mount() throws -> URL {
-        let dir = try scratchDirectory()
-        let result = try tool("mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", dir.path])
-        guard result.status == 0 else { throw CocoaError(.fileWriteNoPermission) }
-        return dir
-    }
-
-    static func unmount(_ dir: URL) { _ = try? tool("umount", [dir.path]) }
 }

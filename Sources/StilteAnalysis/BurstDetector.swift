@@ -45,10 +45,23 @@ struct BurstDetector {
         var firstVoiced = -1
         var lastVoiced = -1
         var speechStart: Int?
-        var tiltSum: Float = 0
-        var tiltSquares: Float = 0
+        /// Spectral shape of the previous voiced frame, and the summed change between voiced frames.
+        var shape: (Float, Float)?
+        var shapeChange: Float = 0
+        var shapeSteps = 0
     }
     private var open: OpenBurst?
+    /// Period of the previous frame when it was periodic, else 0.
+    private var previousLag = 0
+    /// Consecutive voiced frames up to the current one.
+    private var voicedRun = 0
+
+    /// Whether a period continues the previous one: within `maxPeriodJump`, or an octave off
+    /// (a period-doubling pick of the same voice).
+    static func continues(_ lag: Int, _ previous: Int) -> Bool {
+        let octaves = log2(Float(lag) / Float(previous))
+        return abs(octaves - octaves.rounded()) <= S.maxPeriodJump / log(2) && abs(octaves) < 1.5
+    }
 
     /// Start block of a burst that has not (yet) proved to be speech, if one is open.
     var unconfirmedBurstStart: Int? {
@@ -58,13 +71,18 @@ struct BurstDetector {
 
     /// Decides frame `i` (its features, with look-ahead, must be available).
     mutating func decide(frame i: Int, into reports: inout [BurstReport]) {
-        let (energy, high) = features.frameEnergies(i)
-        floor.update(energy)
+        let (energy, high, low) = features.frameEnergies(i)
+        floor.update(energy, inSpeech: open?.speechStart != nil)
         let floorLevel = floor.level
         let aboveDb = 10 * log10(max(energy, .leastNormalMagnitude) / floorLevel)
         let active = aboveDb >= S.activeDb
-        let correlation = active ? features.periodicity(frame: i) : 0
-        let voiced = correlation >= S.voicedCorrelation && aboveDb >= S.voicedDb
+        let (correlation, lag) = active ? features.periodicity(frame: i) : (0, 0)
+        // Voiced: periodic, loud enough, and the period continues from the previous frame
+        // (a voice glides; the pulses of a creak or a rattle come at random intervals).
+        let periodic = correlation >= S.voicedCorrelation && aboveDb >= S.voicedDb
+        let voiced = periodic && previousLag > 0 && Self.continues(lag, previousLag)
+        previousLag = periodic ? lag : 0
+        voicedRun = voiced ? voicedRun + 1 : 0
         let floorThreshold = floorLevel / Float(S.frameBlocks) * decibels(S.refineFloorDb)
 
         if open == nil {
@@ -85,13 +103,21 @@ struct BurstDetector {
         }
         if voiced {
             burst.voicedFrames += 1
-            if burst.firstVoiced < 0 { burst.firstVoiced = i }
-            burst.lastVoiced = i
-            let tilt = log10(max(high, .leastNormalMagnitude) / max(energy, .leastNormalMagnitude))
-            burst.tiltSum += tilt
-            burst.tiltSquares += tilt * tilt
+            // Only sustained voicing marks where the voice is; a stray periodic frame in
+            // a reverberant tail or a rattle does not.
+            if voicedRun >= S.minVoicedFrames {
+                if burst.firstVoiced < 0 { burst.firstVoiced = i - S.minVoicedFrames }
+                burst.lastVoiced = i
+            }
+            let e = max(energy, .leastNormalMagnitude)
+            let shape = (10 * log10(max(high, .leastNormalMagnitude) / e), 10 * log10(max(low, .leastNormalMagnitude) / e))
+            if let previous = burst.shape {
+                burst.shapeChange += abs(shape.0 - previous.0) + abs(shape.1 - previous.1)
+                burst.shapeSteps += 1
+            }
+            burst.shape = shape
         }
-        if burst.speechStart == nil && burst.voicedFrames >= S.minVoicedFrames {
+        if burst.speechStart == nil && voicedRun >= S.minVoicedFrames {
             let voicedBlock = burst.firstVoiced * S.frameBlocks
             var start = burst.start
             var leading: BlockSpan?
@@ -120,7 +146,9 @@ struct BurstDetector {
     private mutating func close(_ burst: OpenBurst, floorThreshold: Float, into reports: inout [BurstReport]) {
         open = nil
         let threshold = max(floorThreshold, burst.peak / Float(S.frameBlocks) * decibels(-S.refinePeakDb))
-        let end = refineOffset(from: burst.lastActive * S.frameBlocks + 2, threshold: threshold, floor: burst.start + 1)
+        // Speech does not end before its last voiced frame does.
+        let lowest = burst.speechStart == nil ? burst.start + 1 : (burst.lastVoiced + 1) * S.frameBlocks - 1
+        let end = refineOffset(from: max(burst.lastActive * S.frameBlocks + 2, lowest), threshold: threshold, floor: lowest)
         guard let speechStart = burst.speechStart else {
             let span = BlockSpan(start: burst.start, end: max(end, burst.start + 1))
             let meanEnergy = burst.activeEnergy / Float(max(burst.activeFrames, 1))
@@ -138,7 +166,9 @@ struct BurstDetector {
         }
         let seconds = Double(speechEnd - speechStart) * S.blockSeconds
         let voicedFraction = Float(burst.voicedFrames) / Float(max(burst.activeFrames, 1))
+        let change = burst.shapeChange / Float(max(burst.shapeSteps, 1))
         let fillerLike = seconds <= S.maxFiller && voicedFraction >= S.minFillerVoicedFraction
+            && change <= S.maxFillerShapeChange
         reports.append(.speechEnded(end: max(speechEnd, speechStart + 1), fillerLike: fillerLike, trailing: trailing))
     }
 

@@ -13,6 +13,8 @@ enum DetectorSettings {
 
     /// Speech band high-pass, Hz (4th order): removes DC, 50/60 Hz hum and its first harmonics.
     static let highPassHz = 200.0
+    /// Split between the low band (voicing) and the high band (fricatives, breath), Hz.
+    static let bandSplitHz = 1000.0
     /// Low-pass of the periodicity signal, Hz (4th order): keeps the strong low harmonics.
     static let pitchLowPassHz = 1000.0
     /// The periodicity signal runs at rate / 2 (4 kHz).
@@ -47,6 +49,14 @@ enum DetectorSettings {
     static let refineFloorDb: Float = 1
     /// ... or to the utterance's peak minus this, dB, whichever is higher.
     static let refinePeakDb: Float = 30
+    /// Reverberation: frames within this of the peak are strong, dB; a tail after the last
+    /// strong frame that falls steadily by at least `minDecayDbPerFrame` (80 dB/s, a
+    /// reverberation time under 0.75 s) for at least `minDecayFrames` is the room, and the
+    /// end is refined from the last strong frame at the peak minus `decayCutDb`.
+    static let strongDb: Float = 20
+    static let minDecayFrames = 8
+    static let minDecayDbPerFrame: Float = 0.8
+    static let decayCutDb: Float = 25
     /// How far the onset refinement may walk back from the detecting frame, blocks (60 ms).
     static let refineBackBlocks = 30
 

@@ -1,7 +1,24 @@
 /// Turns the 8 kHz stream into what the decisions need, in constant memory:
-/// speech-band energy on the 2 ms grid (a ring of the last 8 s, for boundary
-/// refinement), a steeper "high" energy for spectral tilt, and the periodicity
+/// speech-band, low and high band energy on the 2 ms grid (a ring of the last 8 s, for
+/// boundary refinement), and the periodicity
 /// signal (a ring long enough for one look-ahead window).
+/// Energy below and above 1 kHz: voicing lives low, fricatives and breath high, and each
+/// band is judged against its own background (pink or mains noise is low, hiss is high).
+struct Bands {
+    var low: Float
+    var high: Float
+
+    /// Each band scaled by `factor`.
+    static func * (a: Bands, factor: Float) -> Bands { Bands(low: a.low * factor, high: a.high * factor) }
+
+    /// The band-wise maximum.
+    static func max(_ a: Bands, _ b: Bands) -> Bands { Bands(low: Swift.max(a.low, b.low), high: Swift.max(a.high, b.high)) }
+
+    /// Whether either band reaches its threshold.
+    @inline(__always)
+    func reaches(_ threshold: Bands) -> Bool { low >= threshold.low || high >= threshold.high }
+}
+
 struct FeatureExtractor {
     typealias S = DetectorSettings
 
@@ -9,7 +26,8 @@ struct FeatureExtractor {
     private var highPass2: Biquad
     private var pitchLowPass1: Biquad
     private var pitchLowPass2: Biquad
-    private var previousBand: Float = 0
+    private var highPassTop1: Biquad
+    private var highPassTop2: Biquad
 
     /// Periodicity signal at half the rate (4 kHz), written twice (`i` and `i + pitchRing`)
     /// so any recent window is contiguous.
@@ -35,6 +53,8 @@ struct FeatureExtractor {
         let q = Biquad.butterworth4Q, rate = Double(S.rate)
         highPass1 = Biquad.highPass(cutoff: S.highPassHz, q: q.0, sampleRate: rate)
         highPass2 = Biquad.highPass(cutoff: S.highPassHz, q: q.1, sampleRate: rate)
+        highPassTop1 = Biquad.highPass(cutoff: S.bandSplitHz, q: q.0, sampleRate: rate)
+        highPassTop2 = Biquad.highPass(cutoff: S.bandSplitHz, q: q.1, sampleRate: rate)
         pitchLowPass1 = Biquad.lowPass(cutoff: S.pitchLowPassHz, q: q.0, sampleRate: rate)
         pitchLowPass2 = Biquad.lowPass(cutoff: S.pitchLowPassHz, q: q.1, sampleRate: rate)
         pitch = ContiguousArray(repeating: 0, count: 2 * Self.pitchRing)
@@ -60,10 +80,9 @@ struct FeatureExtractor {
                 pitchCount += 1
             }
             sampleCount += 1
-            let diff = band - previousBand
-            previousBand = band
+            let top = highPassTop2.process(highPassTop1.process(band))
             accEnergy += band * band
-            accHigh += diff * diff
+            accHigh += top * top
             accLow += p * p
             inBlock += 1
             if inBlock == S.blockSize {
@@ -88,17 +107,19 @@ struct FeatureExtractor {
     /// The frame the last `push` completed.
     private(set) var completedFrame: Int?
 
-    /// Energy of block `k` (0 outside the ring's reach).
+    /// Low (below 1 kHz) and high (above) energy of block `k` (0 outside the ring's reach).
     @inline(__always)
-    func energy(block k: Int) -> Float {
-        guard k >= 0, k < blockCount, k >= blockCount - Self.blockRing else { return 0 }
-        return blockEnergy[k & (Self.blockRing - 1)]
+    func bands(block k: Int) -> Bands {
+        guard k >= 0, k < blockCount, k >= blockCount - Self.blockRing else { return Bands(low: 0, high: 0) }
+        let slot = k & (Self.blockRing - 1)
+        return Bands(low: blockLow[slot], high: blockHigh[slot])
     }
 
-    /// Energy of block `k` smoothed over its neighbours (6 ms centred on it).
+    /// Band energies of block `k` smoothed over its neighbours (6 ms centred on it).
     @inline(__always)
-    func smoothed(block k: Int) -> Float {
-        (energy(block: k - 1) + energy(block: k) + energy(block: k + 1)) / 3
+    func smoothed(block k: Int) -> Bands {
+        let a = bands(block: k - 1), b = bands(block: k), c = bands(block: k + 1)
+        return Bands(low: (a.low + b.low + c.low) / 3, high: (a.high + b.high + c.high) / 3)
     }
 
     /// Speech-band, high (pre-emphasised) and low (below 1.8 kHz) energy of frame `i`.

@@ -55,6 +55,8 @@ struct BurstDetector {
     private var open: OpenBurst?
     /// Period of the previous frame when it was periodic, else 0.
     private var previousLag = 0
+    /// Low-band level of the previous frame over its background, dB.
+    private var previousLowDb: Float = 0
     /// Consecutive voiced frames up to the current one.
     private var voicedRun = 0
 
@@ -87,8 +89,11 @@ struct BurstDetector {
         // Voiced: periodic, loud enough, and the period continues from the previous frame
         // (a voice glides; the pulses of a creak or a rattle come at random intervals).
         let periodic = correlation >= S.voicedCorrelation && lowDb >= S.voicedDb
+        // ... and the level glides too (a rattle's pulses make it jump from frame to frame).
         let voiced = periodic && previousLag > 0 && Self.continues(lag, previousLag)
+            && abs(lowDb - previousLowDb) <= S.maxVoicedJumpDb
         previousLag = periodic ? lag : 0
+        previousLowDb = lowDb
         voicedRun = voiced ? voicedRun + 1 : 0
         let floorThreshold = background * (decibels(S.refineFloorDb) / Float(S.frameBlocks))
 

@@ -66,6 +66,8 @@ enum DetectorSettings {
     static let voicedDb: Float = 6
     /// ... and a period within this log ratio (about 12 %) of the previous frame's.
     static let maxPeriodJump: Float = 0.12
+    /// ... and a low-band level within this of the previous frame's, dB.
+    static let maxVoicedJumpDb: Float = 6
     /// A burst is speech once it has this many voiced frames in a row (30 ms).
     static let minVoicedFrames = 3
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import StilteAnalysis
 import StilteCore
 
 extension Stilte {
@@ -17,7 +18,7 @@ extension Stilte {
         func run() throws {
             let log = try LogAccess.open()
             let summary = try TakeBundle.export(trainee: trainee, from: log, to: URL(fileURLWithPath: directory),
-                                                textGrid: { _ in nil })
+                                                textGrid: { $0.effectiveAnalysis.map(TextGrid.render) })
             print("Exported \(summary.takesAdded) takes of \(trainee) to \(directory).")
         }
     }

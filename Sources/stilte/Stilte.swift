@@ -14,6 +14,7 @@ struct Stilte: ParsableCommand {
             Scenarios.self,
             Takes.self,
             ReviewCommand.self,
+            Import.self,
             Export.self,
             ImportBundle.self,
             Progress.self,

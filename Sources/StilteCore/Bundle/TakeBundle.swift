@@ -49,8 +49,30 @@ public enum TakeBundle {
     static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        encoder.dateEncodingStrategy = .iso8601
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(timestamp().string(from: date))
+        }
         return encoder
+    }
+
+    static func decoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let text = try decoder.singleValueContainer().decode(String.self)
+            guard let date = timestamp().date(from: text) ?? ISO8601DateFormatter().date(from: text) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not an ISO 8601 time: \(text)"))
+            }
+            return date
+        }
+        return decoder
+    }
+
+    /// ISO 8601 with milliseconds, so times survive the round trip.
+    static func timestamp() -> ISO8601DateFormatter {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter
     }
 
     /// Writes `trainee`'s takes to `directory` (created 0700). `textGrid` renders a
@@ -97,10 +119,8 @@ public enum TakeBundle {
         guard let data = FileManager.default.contents(atPath: jsonURL.path) else {
             throw StoreError(.notFound, "no takes.json; is this a bundle written by `stilte export`?", path: jsonURL.path)
         }
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
         let entries: [Entry]
-        do { entries = try decoder.decode([Entry].self, from: data) } catch {
+        do { entries = try decoder().decode([Entry].self, from: data) } catch {
             throw StoreError(.invalidInput, "not a Stilte bundle index (\(error.localizedDescription))", path: jsonURL.path)
         }
         for entry in entries {
@@ -140,7 +160,7 @@ public enum TakeBundle {
 
     static func csv(_ entries: [Entry]) -> String {
         var lines = ["uuid,trainee,scenario,turn,created_at,recording,duration_s,pause_s,verdict,target_s,tolerance_s,reaction_s,overruns,unreliable,reviews"]
-        let iso = ISO8601DateFormatter()
+        let iso = timestamp()
         for e in entries {
             lines.append([e.uuid.uuidString.lowercased(), CSV.field(e.trainee), CSV.field(e.scenarioId), "\(e.turn)",
                           iso.string(from: e.createdAt), CSV.field(e.recording), CSV.number(e.duration), CSV.number(e.pauseDuration),

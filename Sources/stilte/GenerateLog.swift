@@ -29,6 +29,9 @@ extension Stilte {
         @Flag(help: "One write transaction per take (concurrency tests) instead of one for all.")
         var eachInOwnTransaction = false
 
+        @Flag(help: "With --each-in-own-transaction: also rate each take in a transaction of its own.")
+        var withReviews = false
+
         func validate() throws {
             guard takes > 0, trainees > 0, scenarios > 0 else { throw ValidationError("--takes, --trainees and --scenarios must be positive") }
         }
@@ -56,7 +59,10 @@ extension Stilte {
                                    measurement: TakeMeasurement(duration: analysis.duration, analysis: analysis, reactionTime: 0.5 + random.unit()),
                                    createdAt: start.addingTimeInterval(Double(index) * 300))
                 if eachInOwnTransaction {
-                    _ = try log.saveTake(take)
+                    let saved = try log.saveTake(take).take
+                    if withReviews {
+                        _ = try log.addReview(Review(takeId: saved.id ?? 0, reviewer: prefix, rating: 1 + index % 5))
+                    }
                 } else {
                     batch.append(take)
                 }

@@ -32,12 +32,22 @@ extension Stilte {
         @Flag(help: "With --each-in-own-transaction: also rate each take in a transaction of its own.")
         var withReviews = false
 
+        @Option(help: "Open the log, then wait (up to 30 s) until this file exists before writing (a start line for concurrency tests).")
+        var waitFor: String?
+
         func validate() throws {
             guard takes > 0, trainees > 0, scenarios > 0 else { throw ValidationError("--takes, --trainees and --scenarios must be positive") }
         }
 
         func run() throws {
             guard let log = try LogAccess.open() as? SQLiteSessionLog else { return }
+            if let waitFor {
+                let deadline = Date().addingTimeInterval(30)
+                while !FileManager.default.fileExists(atPath: waitFor) {
+                    guard Date() < deadline else { throw ValidationError("\(waitFor) did not appear within 30 s") }
+                    usleep(2_000)
+                }
+            }
             var random = SplitMix64(seed: seed)
             let start = Date(timeIntervalSince1970: 1_767_225_600)  // 2026-01-01
             var batch: [NewTake] = []

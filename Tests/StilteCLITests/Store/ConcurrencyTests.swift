@@ -9,16 +9,20 @@ struct ConcurrencyTests {
         defer { cli.cleanUp() }
         #expect(try cli.run("takes").status == 0)  // create the log first
         let perProcess = 250
+        let go = cli.scratch.appendingPathComponent("go")
         var processes: [(Process, URL)] = []
         for name in ["trainee", "trainer"] {
             let err = cli.scratch.appendingPathComponent("\(name).err")
             FileManager.default.createFile(atPath: err.path, contents: nil)
             let handle = try FileHandle(forWritingTo: err)
             let process = try cli.start(["generate-log", "--takes", "\(perProcess)", "--trainees", "3", "--scenarios", "2",
-                                         "--prefix", name, "--each-in-own-transaction", "--with-reviews"],
+                                         "--prefix", name, "--each-in-own-transaction", "--with-reviews", "--wait-for", go.path],
                                         stdout: FileHandle.nullDevice, stderr: handle)
             processes.append((process, err))
         }
+        // Both have opened the log; let them write at the same moment.
+        usleep(300_000)
+        FileManager.default.createFile(atPath: go.path, contents: nil)
         for (process, err) in processes {
             process.waitUntilExit()
             let stderr = String(decoding: FileManager.default.contents(atPath: err.path) ?? Data(), as: UTF8.self)

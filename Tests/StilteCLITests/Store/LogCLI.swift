@@ -81,6 +81,24 @@ struct LogCLI {
                       stderr: String(decoding: FileManager.default.contents(atPath: err.path) ?? Data(), as: UTF8.self))
     }
 
+    /// Runs a shell command on a pseudo-terminal (util-linux `script`), typing `input`; returns what the terminal showed.
+    func run(onTerminal command: String, input: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qec", command, "/dev/null"]
+        var env = ProcessInfo.processInfo.environment
+        env["STILTE_HOME"] = home.path
+        process.environment = env
+        let stdin = Pipe(), stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        let output = stdout.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: output, as: UTF8.self)
+    }
+
     /// `stilte takes --json`, decoded loosely.
     func takesJSON(_ extra: String...) throws -> [[String: Any]] {
         let result = try run(["takes", "--json"] + extra)

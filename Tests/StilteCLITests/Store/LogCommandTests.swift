@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 
 @Suite("Session log commands on a real SQLite file")
@@ -79,9 +82,35 @@ struct LogCommandTests {
         #expect(refused.status != 0)
         #expect(refused.stderr.contains("add --yes"))
         #expect(FileManager.default.fileExists(atPath: recording))
-        #expect(try cli.run("delete", "1", "--yes").status == 0)
+        // On a terminal (util-linux `script` gives it one) it asks; "n" keeps, "y" deletes.
+        let command = "'\(LogCLI.executable.path)' delete 1"
+        let kept = try cli.run(onTerminal: command, input: "n\n")
+        #expect(kept.contains("and its recording? [y/N]"))
+        #expect(kept.contains("Kept."))
+        #expect(FileManager.default.fileExists(atPath: recording))
+        let deleted = try cli.run(onTerminal: command, input: "y\n")
+        #expect(deleted.contains("Deleted take 1"))
         #expect(!FileManager.default.fileExists(atPath: recording))
         #expect(try cli.takesJSON().isEmpty)
+        #expect(try cli.run("delete", "1", "--yes").stderr.contains("no take 1"))
+    }
+
+    @Test("progress --plot writes an SVG with the target band and one point per measured take")
+    func plot() throws {
+        let cli = try LogCLI()
+        defer { cli.cleanUp() }
+        #expect(try cli.run("generate-log", "--takes", "30", "--trainees", "2", "--scenarios", "1").status == 0)
+        let svg = cli.scratch.appendingPathComponent("progress.svg")
+        let result = try cli.run("progress", "--plot", svg.path)
+        #expect(result.status == 0)
+        let text = try String(contentsOf: svg, encoding: .utf8)
+        #expect(text.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
+        #expect(text.hasSuffix("</svg>\n"))
+        #expect(text.components(separatedBy: "<circle").count - 1 == 30)
+        #expect(text.contains("target 4.0 ± 0.5 s"))
+        #expect(text.contains("trainee-0 · scenario-0"))
+        // Parses as XML (what a browser needs).
+        #expect((try? XMLDocument(data: Data(text.utf8))) != nil)
     }
 
     @Test("a newer or corrupt database: one-line error, exit 1, file unchanged")

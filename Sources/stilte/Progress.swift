@@ -27,7 +27,7 @@ extension Stilte {
         }
 
         func run() throws {
-            let log = try LogAccess.open()
+            let log = try LogAccess.openRecovering()
             if queryPlan {
                 guard let sqlite = log as? SQLiteSessionLog else { return }
                 let plans = try sqlite.progressQueryPlans(filter.filter()).map { ["sql": $0.sql, "plan": $0.plan.joined(separator: "\n")] }

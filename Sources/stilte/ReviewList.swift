@@ -13,7 +13,7 @@ extension Stilte.ReviewCommand {
         var unreviewed = false
 
         func run() throws {
-            let log = try LogAccess.open()
+            let log = try LogAccess.openRecovering()
             let takes = try log.takes(filter.filter(unreviewedOnly: unreviewed))
             let names = try LogAccess.traineeNames(log)
             guard !takes.isEmpty else {

@@ -17,16 +17,19 @@ public protocol SessionLog: Sendable {
     func beginSession(trainee: String, devices: String, appVersion: String) throws -> PracticeSession
     /// Marks a session as ended now.
     func endSession(_ sessionId: Int64) throws
-    /// Registers a take before its recording is written: the row is in state
-    /// `.recording` and its (empty, 0600) file exists, so a crash leaves a take
-    /// that ``recoverInterruptedTakes(measure:)`` finds on the next start.
+    /// Registers a take before its recording is written: its (empty, 0600) file exists
+    /// and is locked by this process, and the row is in state `.recording`, so a crash
+    /// leaves a take that ``recoverInterruptedTakes(measure:)`` finds on the next start.
+    /// Write the audio to `home.resolve(take.recordingPath)`.
     func beginTake(_ draft: TakeDraft) throws -> Take
-    /// Stores the measurement of a take begun with ``beginTake(_:)`` and marks it complete.
+    /// Stores the measurement of a take begun with ``beginTake(_:)``, marks it complete
+    /// and releases its lock.
     func finishTake(_ takeId: Int64, measurement: TakeMeasurement) throws -> Take
-    /// Finds takes left in state `.recording` (the program died while recording) and
-    /// finalises them from their files using `measure`; a take whose file is missing
-    /// or empty is removed (there is nothing to keep).
-    func recoverInterruptedTakes(measure: (URL) throws -> TakeMeasurement) throws -> [RecoveredTake]
+    /// Finds takes left in state `.recording` whose recording no process holds any more
+    /// (the program died while recording) and finalises them from their files with
+    /// `measure`: kept as `.interrupted` and unreliable. A take whose file is missing or
+    /// empty is removed (there is nothing to keep). Takes still being recorded are left alone.
+    func recoverInterruptedTakes(measure: (Take, URL) throws -> TakeMeasurement) throws -> [RecoveredTake]
     /// Saves a complete take in one go (import); returns it with its id. A take whose
     /// `uuid` is already in the log is not added again: the stored one is returned.
     func saveTake(_ take: NewTake) throws -> (take: Take, added: Bool)

@@ -150,3 +150,31 @@ struct RoundTripTests {
         #expect(try cli.run("review", "show", "1").stdout.contains("MISSING"))
     }
 }
+
+@Suite("Recovery of interrupted recordings")
+struct RecoveryCLITests {
+    @Test("a take left recording by a crashed process is measured from its file on the next start")
+    func recoversOnNextStart() throws {
+        let cli = try LogCLI()
+        defer { cli.cleanUp() }
+        #expect(try cli.run("generate-log", "--takes", "1").status == 0)
+        let wav = try cli.answer(pause: 4, name: "crash")
+        let relative = "recordings/crashed.wav"
+        try FileManager.default.copyItem(at: wav, to: cli.home.appendingPathComponent(relative))
+        // What a process killed while recording leaves: a row in state 'recording' and its file.
+        try cli.tool("python3", ["-c", """
+            import sqlite3, sys
+            c = sqlite3.connect(sys.argv[1])
+            c.execute("INSERT INTO take (uuid, traineeId, scenarioId, turn, state, recordingPath, sampleRate, targetSeconds, targetTolerance, overruns, unreliable, createdAt) VALUES ('00000000-0000-4000-8000-00000000c0de', 1, 's1', 1, 'recording', ?, 22050, 4, 0.5, 0, 0, '2026-11-29 10:00:00.000')", (sys.argv[2],))
+            c.commit()
+            """, cli.database.path, relative])
+        let result = try cli.run("takes", "--json")
+        #expect(result.stderr.contains("note: take 2 was interrupted while recording; kept what was recorded"))
+        let takes = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]] ?? []
+        let recovered = try #require(takes.first { ($0["id"] as? Int) == 2 })
+        #expect(recovered["state"] as? String == "interrupted")
+        #expect(recovered["unreliable"] as? Bool == true)
+        #expect(abs((recovered["pauseDuration"] as? Double ?? 0) - 4) < 0.5)
+        #expect(try cli.run("takes").stderr.isEmpty)  // once only
+    }
+}

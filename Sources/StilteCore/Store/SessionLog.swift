@@ -159,3 +159,10 @@ public struct TakeFilter: Sendable, Equatable {
         self.unreviewedOnly = unreviewedOnly
     }
 }
+
+extension SessionLog {
+    /// Where `take`'s recording is (or is to be written); nil for a path that would leave the home.
+    public func recordingURL(of take: Take) -> URL? {
+        home.resolve(take.recordingPath)
+    }
+}

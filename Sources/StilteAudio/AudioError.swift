@@ -36,8 +36,12 @@ public struct AudioError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// A libsndfile error read from `handle` (or the global error when `handle` is nil).
+    /// libsndfile's "System error : No space left on device." becomes "No space left on device".
     static func sndfile(_ function: String, _ handle: OpaquePointer?, path: String) -> AudioError {
-        AudioError(function: function, code: sf_error(handle), message: String(cString: sf_strerror(handle)), subject: path)
+        var message = String(cString: sf_strerror(handle))
+        if message.hasPrefix("System error : ") { message.removeFirst("System error : ".count) }
+        if message.hasSuffix(".") { message.removeLast() }
+        return AudioError(function: function, code: sf_error(handle), message: message, subject: path)
     }
 
     /// A system call's failure, from the `errno` it left; `code` is `-errno`.

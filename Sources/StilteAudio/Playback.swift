@@ -5,6 +5,9 @@ import Foundation
 public struct PlaybackResult: Sendable, Equatable {
     /// Frames handed to ALSA (per channel).
     public var framesWritten: Int
+    /// Frames the device played: all written ones after a drain; after a stop,
+    /// those written minus what was still queued (`snd_pcm_delay`) and dropped.
+    public var framesPlayed: Int
     /// The file's rate, which the device was opened at.
     public var sampleRate: Int
     /// True when a `StopFlag` ended playback early (the rest was dropped).
@@ -12,8 +15,8 @@ public struct PlaybackResult: Sendable, Equatable {
     /// Underruns (`-EPIPE`) recovered during playback; each is a short click or gap.
     public var underruns: Int
 
-    /// Seconds of audio handed to ALSA.
-    public var seconds: Double { sampleRate > 0 ? Double(framesWritten) / Double(sampleRate) : 0 }
+    /// Seconds of audio the device played (`framesPlayed`).
+    public var seconds: Double { sampleRate > 0 ? Double(framesPlayed) / Double(sampleRate) : 0 }
 }
 
 /// Plays sound files to ALSA devices.
@@ -33,10 +36,11 @@ public enum AudioPlayer {
         guard reader.channels > 0, reader.sampleRate > 0 else {
             throw AudioError(function: "sf_open", code: 0, message: "no channels or no sample rate in header", subject: path)
         }
-        let pcm = try PCM(device: device, stream: SND_PCM_STREAM_PLAYBACK)
+        // Non-blocking, so a stop is seen within a 20 ms wait even when the device stalls.
+        let pcm = try PCM(device: device, stream: SND_PCM_STREAM_PLAYBACK, blocking: false)
         try pcm.configure(rate: reader.sampleRate, channels: reader.channels,
                           periodMicros: 20_000, bufferMicros: 200_000)
-        var result = PlaybackResult(framesWritten: 0, sampleRate: reader.sampleRate, interrupted: false, underruns: 0)
+        var result = PlaybackResult(framesWritten: 0, framesPlayed: 0, sampleRate: reader.sampleRate, interrupted: false, underruns: 0)
         let blockFrames = max(pcm.periodFrames, 64)
         var block = [Int16](repeating: 0, count: blockFrames * reader.channels)
         try block.withUnsafeMutableBufferPointer { buffer throws(AudioError) in
@@ -49,12 +53,17 @@ public enum AudioPlayer {
         }
         if stop?.isRaised != true { try waitUntilPlayed(pcm, stop: stop) }
         if stop?.isRaised == true {
+            var delay: snd_pcm_sframes_t = 0
+            if snd_pcm_delay(pcm.handle, &delay) < 0 { delay = 0 }
+            result.framesPlayed = max(0, result.framesWritten - max(delay, 0))
             snd_pcm_drop(pcm.handle)
             result.interrupted = true
             return result
         }
+        try pcm.check("snd_pcm_nonblock", snd_pcm_nonblock(pcm.handle, 0))
         let drained = snd_pcm_drain(pcm.handle)
         if drained < 0 && drained != -EPIPE { throw .alsa("snd_pcm_drain", drained, device: device) }
+        result.framesPlayed = result.framesWritten
         return result
     }
 
@@ -66,16 +75,24 @@ public enum AudioPlayer {
             guard stop?.isRaised != true, let base = buffer.baseAddress else { return }
             let start = base + done * pcm.channels
             let n = snd_pcm_writei(pcm.handle, start, snd_pcm_uframes_t(frames - done))
-            if n >= 0 {
+            if n > 0 {
                 done += n
                 result.framesWritten += n
-            } else if n == -Int(EAGAIN) {
-                _ = snd_pcm_wait(pcm.handle, 20)
-            } else if n == -Int(EPIPE) || n == -Int(ESTRPIPE) || n == -Int(EINTR) {
-                if n == -Int(EPIPE) { result.underruns += 1 }
-                try pcm.recover(from: n)
+                continue
+            }
+            var code = n
+            var function = "snd_pcm_writei"
+            if n == 0 || n == -Int(EAGAIN) {
+                let ready = snd_pcm_wait(pcm.handle, 20)
+                if ready >= 0 { continue }
+                code = Int(ready)
+                function = "snd_pcm_wait"
+            }
+            if code == -Int(EPIPE) || code == -Int(ESTRPIPE) || code == -Int(EINTR) {
+                if code == -Int(EPIPE) { result.underruns += 1 }
+                try pcm.recover(from: code)
             } else {
-                throw .alsa("snd_pcm_writei", frames: n, device: pcm.device)
+                throw .alsa(function, frames: code, device: pcm.device)
             }
         }
     }

@@ -14,17 +14,14 @@ enum Signal {
         return out
     }
 
-    static func rawBytes(_ samples: [Int16]) -> Data {
-        samples.withUnsafeBufferPointer { Data(buffer: $0) }
-    }
-
-    static func fromRaw(_ data: Data) -> [Int16] {
-        data.withUnsafeBytes { Array($0.bindMemory(to: Int16.self)) }
+    /// The Float values `LiveCapture` delivers for 16-bit `samples`.
+    static func floats(_ samples: some Collection<Int16>) -> [Float] {
+        samples.map { Float($0) / 32768 }
     }
 }
 
 /// What a capture delivered until `frames` frames or its end.
-struct Collected {
+struct Collected: Sendable {
     var samples: [Float] = []
     var gaps: [CaptureGap] = []
     var largestBlock = 0
@@ -34,7 +31,7 @@ struct Collected {
 
 extension LiveCapture {
     /// Consumes events until `frames` samples arrived, the capture ended or
-    /// `deadline` passed; stops the capture when done.
+    /// `deadline` passed, writing samples to `writer` as they come; stops the capture when done.
     func collect(frames: Int, deadline: Duration = .seconds(10), writer: RecordingWriter? = nil) throws -> Collected {
         var result = Collected()
         var buffer = [Float](repeating: 0, count: blockFrames * 4)
@@ -65,7 +62,7 @@ extension LiveCapture {
     }
 }
 
-/// Runs a command line tool and returns its exit status and standard output.
+/// Runs a command line tool (sox, soxi, mount) and returns its exit status and standard output.
 @discardableResult
 func run(_ tool: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
     let process = Process()
@@ -80,9 +77,11 @@ func run(_ tool: String, _ arguments: [String]) throws -> (status: Int32, output
     return (process.terminationStatus, String(decoding: data, as: UTF8.self))
 }
 
-/// A fresh private directory for one test's files.
-func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("stilte-audio-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
+/// Runs blocking `work` (a real-time capture or playback) on a thread of its own,
+/// so tests that wait on the wall clock do not hold Swift's few cooperative
+/// threads and can run at the same time.
+func onThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread.detachNewThread { continuation.resume(with: Result { try work() }) }
+    }
 }

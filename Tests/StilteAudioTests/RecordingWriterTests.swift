@@ -1,11 +1,12 @@
 import Foundation
 import Testing
 import StilteAudio
+import StilteTestSupport
 
 @Suite struct RecordingWriterTests {
     @Test func fileIsCompleteWhileStillOpen() throws {
-        let dir = try temporaryDirectory()
-        let path = dir.appendingPathComponent("open.wav").path
+        let dir = try TemporaryDirectory()
+        let path = dir.file("open.wav").path
         let writer = try RecordingWriter(path: path, sampleRate: 16_000)
         let samples = Signal.samples(24_000).map { Float($0) / 32768 }
         for start in stride(from: 0, to: samples.count, by: 160) {
@@ -21,8 +22,8 @@ import StilteAudio
     }
 
     @Test func replacesAnExistingFileAndMakesItPrivate() throws {
-        let dir = try temporaryDirectory()
-        let path = dir.appendingPathComponent("old.wav").path
+        let dir = try TemporaryDirectory()
+        let path = dir.file("old.wav").path
         #expect(FileManager.default.createFile(atPath: path, contents: Data(repeating: 1, count: 100_000),
                                                 attributes: [.posixPermissions: 0o644]))
         let writer = try RecordingWriter(path: path, sampleRate: 8_000)
@@ -33,8 +34,8 @@ import StilteAudio
     }
 
     @Test func clipsOutOfRangeSamples() throws {
-        let dir = try temporaryDirectory()
-        let path = dir.appendingPathComponent("clip.wav").path
+        let dir = try TemporaryDirectory()
+        let path = dir.file("clip.wav").path
         let writer = try RecordingWriter(path: path, sampleRate: 8_000)
         try writer.write([2, -2, .nan, 1, -1])
         try writer.close()
@@ -55,8 +56,8 @@ import StilteAudio
     }
 
     @Test func writeAfterCloseThrows() throws {
-        let dir = try temporaryDirectory()
-        let writer = try RecordingWriter(path: dir.appendingPathComponent("c.wav").path, sampleRate: 8_000)
+        let dir = try TemporaryDirectory()
+        let writer = try RecordingWriter(path: dir.file("c.wav").path, sampleRate: 8_000)
         try writer.close()
         try writer.close()
         #expect(throws: AudioError.self) { try writer.write([0]) }

@@ -32,7 +32,7 @@ extension Stilte {
         @Flag(help: "With --each-in-own-transaction: also rate each take in a transaction of its own.")
         var withReviews = false
 
-        @Option(help: "Open the log, then wait (up to 30 s) until this file exists before writing (a start line for concurrency tests).")
+        @Option(help: "Open the log, create FILE.ready-PID, then wait (up to 30 s) until FILE exists before writing (a start line for concurrency tests).")
         var waitFor: String?
 
         func validate() throws {
@@ -42,12 +42,14 @@ extension Stilte {
         func run() throws {
             guard let log = try LogAccess.open() as? SQLiteSessionLog else { return }
             if let waitFor {
+                FileManager.default.createFile(atPath: "\(waitFor).ready-\(getpid())", contents: nil)
                 let deadline = Date().addingTimeInterval(30)
                 while !FileManager.default.fileExists(atPath: waitFor) {
                     guard Date() < deadline else { throw ValidationError("\(waitFor) did not appear within 30 s") }
                     usleep(2_000)
                 }
             }
+            let began = Date().timeIntervalSince1970
             var random = SplitMix64(seed: seed)
             let start = Date(timeIntervalSince1970: 1_767_225_600)  // 2026-01-01
             var batch: [NewTake] = []
@@ -78,7 +80,7 @@ extension Stilte {
                 }
             }
             if !eachInOwnTransaction { try log.saveTakes(batch) }
-            print("Generated \(takes) takes.")
+            print(String(format: "Generated %d takes, writing from %.3f to %.3f (Unix time).", takes, began, Date().timeIntervalSince1970))
         }
     }
 }

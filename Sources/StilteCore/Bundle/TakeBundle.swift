@@ -75,14 +75,15 @@ public enum TakeBundle {
         return formatter
     }
 
-    /// Writes `trainee`'s takes to `directory` (created 0700). `textGrid` renders a
+    /// Writes `trainee`'s takes to `directory` (created 0700 if new; its `recordings/` and
+    /// `textgrids/` are 0700, every file 0600). `textGrid` renders a
     /// take's TextGrid (nil to skip). Throws for a take whose recording is missing.
     @discardableResult
     public static func export(trainee: String, from log: any SessionLog, to directory: URL,
                               textGrid: (Take) -> String?) throws -> Summary {
         let takes = try log.takes(TakeFilter(trainee: trainee))
         guard !takes.isEmpty else { throw StoreError(.notFound, "no takes for trainee \(trainee); see `stilte takes`") }
-        try PrivateFiles.makeDirectory(directory)
+        try PrivateFiles.makeDirectory(directory, restrictExisting: false)
         try PrivateFiles.makeDirectory(directory.appendingPathComponent("recordings"))
         try PrivateFiles.makeDirectory(directory.appendingPathComponent("textgrids"))
         var entries: [Entry] = []

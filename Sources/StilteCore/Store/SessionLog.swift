@@ -43,6 +43,8 @@ public protocol SessionLog: Sendable {
     func trainees() throws -> [Trainee]
     /// The reviews of a take, oldest first.
     func reviews(takeId: Int64) throws -> [Review]
+    /// How many reviews each reviewed take has (takes without reviews are absent).
+    func reviewCounts() throws -> [Int64: Int]
     /// Per trainee × scenario summaries (see ``ProgressReport``).
     func progress(_ filter: TakeFilter) throws -> ProgressReport
     /// How far the detector's boundaries were from trainers' corrections.

@@ -84,6 +84,13 @@ struct RoundTripTests {
         for name in ["takes.json", "takes.csv"] {
             #expect(LogCLI.mode(directory.appendingPathComponent(name).path) == 0o600)
         }
+        #expect(LogCLI.mode(directory.appendingPathComponent("recordings").path) == 0o700)
+        // Exporting into a directory of the user's leaves that directory's own mode alone.
+        let shared = trainee.scratch.appendingPathComponent("shared")
+        try FileManager.default.createDirectory(at: shared, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+        #expect(try trainee.run("export", "--trainee", "bert", shared.path).status == 0)
+        #expect(LogCLI.mode(shared.path) == 0o755)
+        #expect(LogCLI.mode(shared.appendingPathComponent("takes.json").path) == 0o600)
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("recordings").path)
         #expect(files.count == 2)
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("textgrids").path).count == 2)

@@ -62,7 +62,9 @@ struct LogCommandTests {
         #expect(show.contains("Pause: 1.50–5.50 s = 4.00 s (trainer's correction; detected"))
         #expect(show.contains("mark: rating 4/5; “calm and clear”"))
         #expect(show.contains("MISSING"))  // generated takes have no recording file
-        #expect(show.contains("0 s |"))
+        #expect(show.contains("█ speech"))
+        #expect(show.contains("Verdict: on-target"))
+        #expect(show.contains("Tip: "))
 
         let agreement = try cli.run("review", "agreement").stdout
         #expect(agreement.contains("Corrected takes: 1"))

@@ -42,7 +42,7 @@ extension Stilte {
         func run() throws {
             guard let log = try LogAccess.open() as? SQLiteSessionLog else { return }
             if let waitFor {
-                FileManager.default.createFile(atPath: "\(waitFor).ready-\(getpid())", contents: nil)
+                _ = FileManager.default.createFile(atPath: "\(waitFor).ready-\(getpid())", contents: nil)
                 let deadline = Date().addingTimeInterval(30)
                 while !FileManager.default.fileExists(atPath: waitFor) {
                     guard Date() < deadline else { throw ValidationError("\(waitFor) did not appear within 30 s") }

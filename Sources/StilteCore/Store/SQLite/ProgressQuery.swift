@@ -102,12 +102,14 @@ struct ProgressQuery {
             return Percentile.interpolate(lower: lower, upper: pair.dropFirst().first, fraction: position - Double(Int(position)))
         }
 
+        let recentStatement = try db.cachedStatement(sql: pointsSQL(newestFirst: true, limit: Self.recentCount))
+        let firstStatement = try db.cachedStatement(sql: pointsSQL(newestFirst: false, limit: 1))
         var groups: [ProgressGroup] = []
         for row in try Row.fetchAll(db, sql: countsSQL, arguments: arguments) {
             let key = Key(trainee: row["traineeId"], scenario: row["scenarioId"])
             let groupArguments = arguments + [key.trainee, key.scenario]
-            let recentRows = try Row.fetchAll(db, sql: pointsSQL(newestFirst: true, limit: Self.recentCount), arguments: groupArguments)
-            let firstRow = try Row.fetchOne(db, sql: pointsSQL(newestFirst: false, limit: 1), arguments: groupArguments)
+            let recentRows = try Row.fetchAll(recentStatement, arguments: groupArguments)
+            let firstRow = try Row.fetchOne(firstStatement, arguments: groupArguments)
             let target = recentRows.first.map { PauseTarget(seconds: $0["targetSeconds"], tolerance: $0["targetTolerance"]) } ?? PauseTarget()
             let recent = recentRows.reversed().map(Self.point)
             let measured: Int = row["measured"]

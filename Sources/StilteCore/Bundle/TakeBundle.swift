@@ -122,7 +122,7 @@ public enum TakeBundle {
         }
         let entries: [Entry]
         do { entries = try decoder().decode([Entry].self, from: data) } catch {
-            throw StoreError(.invalidInput, "not a Stilte bundle index (\(error.localizedDescription))", path: jsonURL.path)
+            throw StoreError(.invalidInput, "not a Stilte bundle index (\(describe(error))); export it again with `stilte export`", path: jsonURL.path)
         }
         for entry in entries {
             let file = entry.recording
@@ -157,6 +157,19 @@ public enum TakeBundle {
             }
         }
         return summary
+    }
+
+    /// A decoding error in a few words: where in the JSON and what was wrong.
+    static func describe(_ error: Error) -> String {
+        let context: DecodingError.Context
+        switch error as? DecodingError {
+        case .dataCorrupted(let c), .keyNotFound(_, let c), .typeMismatch(_, let c), .valueNotFound(_, let c): context = c
+        default: return error.localizedDescription
+        }
+        var location = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+        if case .keyNotFound(let key, _) = error as? DecodingError { location += ".\(key.stringValue)" }
+        let what = context.debugDescription.replacingOccurrences(of: "\n", with: " ")
+        return location.isEmpty ? what : "at \(location): \(what)"
     }
 
     static func csv(_ entries: [Entry]) -> String {

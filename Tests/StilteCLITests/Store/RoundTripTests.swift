@@ -111,6 +111,21 @@ struct RoundTripTests {
             #expect(x != nil && x == y)
         }
 
+        // A bundle missing a recording or with a damaged index: one line, nothing imported.
+        let third = try LogCLI()
+        defer { third.cleanUp() }
+        let broken = trainee.scratch.appendingPathComponent("broken")
+        try FileManager.default.copyItem(at: directory, to: broken)
+        try FileManager.default.removeItem(at: broken.appendingPathComponent("recordings").appendingPathComponent(files[0]))
+        let missing = try third.run("import-bundle", broken.path)
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("names a recording that is not in the bundle; nothing was imported"))
+        #expect(try third.takesJSON().isEmpty)
+        try "[{\"uuid\": \"x\"}]".write(to: broken.appendingPathComponent("takes.json"), atomically: true, encoding: .utf8)
+        let damaged = try third.run("import-bundle", broken.path)
+        #expect(damaged.stderr.contains("takes.json: not a Stilte bundle index (at [0].uuid:"))
+        #expect(damaged.stderr.split(separator: "\n").count == 1)
+
         let unknown = try trainee.run("export", "--trainee", "nobody", trainee.scratch.appendingPathComponent("none").path)
         #expect(unknown.status != 0)
         #expect(unknown.stderr.contains("no takes for trainee nobody"))

@@ -55,8 +55,8 @@ struct BurstDetector {
     private var open: OpenBurst?
     /// Period of the previous frame when it was periodic, else 0.
     private var previousLag = 0
-    /// Low-band level of the previous frame over its background, dB.
-    private var previousLowDb: Float = 0
+    /// Low-band level around the previous frame (30 ms), dB.
+    private var previousLowLevel: Float = 0
     /// Consecutive voiced frames up to the current one.
     private var voicedRun = 0
 
@@ -89,11 +89,14 @@ struct BurstDetector {
         // Voiced: periodic, loud enough, and the period continues from the previous frame
         // (a voice glides; the pulses of a creak or a rattle come at random intervals).
         let periodic = correlation >= S.voicedCorrelation && lowDb >= S.voicedDb
-        // ... and the level glides too (a rattle's pulses make it jump from frame to frame).
+        // ... and the level, over 30 ms (two periods of the lowest voice), glides too: a
+        // rattle's pulses make it jump.
+        let lowLevel = 10 * log10(max(features.frameEnergies(i - 1).low + low + features.frameEnergies(i + 1).low,
+                                      .leastNormalMagnitude))
         let voiced = periodic && previousLag > 0 && Self.continues(lag, previousLag)
-            && abs(lowDb - previousLowDb) <= S.maxVoicedJumpDb
+            && abs(lowLevel - previousLowLevel) <= S.maxVoicedJumpDb
         previousLag = periodic ? lag : 0
-        previousLowDb = lowDb
+        previousLowLevel = lowLevel
         voicedRun = voiced ? voicedRun + 1 : 0
         let floorThreshold = background * (decibels(S.refineFloorDb) / Float(S.frameBlocks))
 
@@ -193,24 +196,22 @@ struct BurstDetector {
     }
 
     /// The last strong frame of a speech burst when everything after it is a steady decay
-    /// (no frame rising again, falling at least `minDecayDbPerFrame` on average over at
-    /// least `minDecayFrames`): the dry sound ended there and the room rang on.
+    /// (both halves of the tail falling at least `minDecayDbPerFrame` on average, over at
+    /// least `minDecayFrames`, with hardly a frame rising): the dry sound ended there and
+    /// the room rang on. A drop followed by a quiet plateau is a weak syllable, not a room.
     private func reverberantDecayStart(_ burst: OpenBurst) -> Int? {
         let strongLevel = burst.peak * decibels(-S.strongDb)
         var strong = burst.lastActive
         while strong > burst.start / S.frameBlocks && features.frameEnergies(strong).band < strongLevel { strong -= 1 }
         let frames = burst.lastActive - strong
         guard frames >= S.minDecayFrames else { return nil }
-        var previous = 10 * log10(max(features.frameEnergies(strong).band, .leastNormalMagnitude))
-        let first = previous
+        func level(_ j: Int) -> Float { 10 * log10(max(features.frameEnergies(j).band, .leastNormalMagnitude)) }
         var rises = 0
-        for j in (strong + 1)...burst.lastActive {
-            let level = 10 * log10(max(features.frameEnergies(j).band, .leastNormalMagnitude))
-            if level > previous + 1 { rises += 1 }
-            previous = level
-        }
-        let slope = (first - previous) / Float(frames)
-        return slope >= S.minDecayDbPerFrame && rises * 5 <= frames ? strong : nil
+        for j in (strong + 1)...burst.lastActive where level(j) > level(j - 1) + 1 { rises += 1 }
+        let middle = strong + frames / 2
+        let firstHalf = (level(strong) - level(middle)) / Float(middle - strong)
+        let secondHalf = (level(middle) - level(burst.lastActive)) / Float(burst.lastActive - middle)
+        return min(firstHalf, secondHalf) >= S.minDecayDbPerFrame && rises * 5 <= frames ? strong : nil
     }
 
     /// Non-speech by duration and shape: a short or peaky burst is a click, a long smooth one a breath.

@@ -67,7 +67,8 @@ public final class LiveCapture: Sendable {
 
     deinit { shared.stop.raise() }
 
-    /// Asks the capture thread to stop; it does within one block. Keep calling
+    /// Asks the capture thread to stop; it does within one block (at most 100 ms
+    /// on a stalled device). Keep calling
     /// `next(into:timeout:)` until `.ended` to receive what was captured before.
     public func stop() { shared.stop.raise() }
 

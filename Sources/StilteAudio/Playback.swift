@@ -51,6 +51,7 @@ public enum AudioPlayer {
                 try write(buffer, frames: frames, to: pcm, stop: stop, result: &result)
             }
         }
+        if result.framesWritten == 0 && stop?.isRaised != true { return result }  // an empty file
         if stop?.isRaised != true { try waitUntilPlayed(pcm, stop: stop) }
         if stop?.isRaised == true {
             var delay: snd_pcm_sframes_t = 0

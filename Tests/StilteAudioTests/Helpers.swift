@@ -68,13 +68,16 @@ func run(_ tool: String, _ arguments: [String]) throws -> (status: Int32, output
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = [tool] + arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
+    // Output goes to a file, not a pipe: a daemon the tool starts (tmux's server) would keep a pipe open.
+    let output = FileManager.default.temporaryDirectory.appendingPathComponent("stilte-tool-\(UUID().uuidString)")
+    guard FileManager.default.createFile(atPath: output.path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
+    defer { try? FileManager.default.removeItem(at: output) }
+    process.standardOutput = try FileHandle(forWritingTo: output)
     process.standardError = FileHandle.nullDevice
+    process.standardInput = FileHandle.nullDevice
     try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    return (process.terminationStatus, (try? String(contentsOf: output, encoding: .utf8)) ?? "")
 }
 
 /// Runs blocking `work` (a real-time capture or playback) on a thread of its own,

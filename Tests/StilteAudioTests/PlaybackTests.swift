@@ -84,6 +84,16 @@ import StilteTestSupport
         #expect(played == Array(samples[0..<played.count]))
     }
 
+    @Test func emptyFilePlaysNothingAndReturns() async throws {
+        try TestALSA.setUp()
+        let dir = try TemporaryDirectory()
+        let file = try wav([], rate: 16_000, channels: 1, in: dir)
+        let device = TestALSA.realtimePlayback(output: dir.file("out.raw"), rate: 16_000, channels: 1)
+        let result = try await onThread { try AudioPlayer.play(file: file, device: device) }
+        #expect(result.framesPlayed == 0 && !result.interrupted)
+        #expect(try RawAudio.read(dir.file("out.raw")).isEmpty)
+    }
+
     @Test func missingFileNamesTheFile() throws {
         try TestALSA.setUp()
         #expect {

@@ -45,13 +45,16 @@ func tool(_ name: String, _ arguments: [String]) throws -> (status: Int32, outpu
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = [name] + arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
+    // Output goes to a file, not a pipe: a daemon the tool starts (tmux's server) would keep a pipe open.
+    let output = FileManager.default.temporaryDirectory.appendingPathComponent("stilte-tool-\(UUID().uuidString)")
+    guard FileManager.default.createFile(atPath: output.path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
+    defer { try? FileManager.default.removeItem(at: output) }
+    process.standardOutput = try FileHandle(forWritingTo: output)
     process.standardError = FileHandle.nullDevice
+    process.standardInput = FileHandle.nullDevice
     try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    return (process.terminationStatus, (try? String(contentsOf: output, encoding: .utf8)) ?? "")
 }
 
 /// A WAV's 16-bit samples, decoded by sox (not by Stilte's own reader).

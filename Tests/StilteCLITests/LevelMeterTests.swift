@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+import StilteTestSupport
+
+/// The live level meter of `stilte record`, seen on a real terminal (tmux).
+@Suite struct LevelMeterTests {
+    static let tmuxMissing = ChildProcess.tool("tmux") == nil
+
+    @Test(.enabled(if: !tmuxMissing, "needs tmux (scripts/setup installs it)"))
+    func meterIsDrawnOnATerminalAndClearedForTheSummary() async throws {
+        try TestALSA.setUp()
+        let dir = try TemporaryDirectory()
+        // A 440 Hz tone at half scale: the meter should show about -6 dBFS.
+        try RawAudio.write(RawAudio.sine(frequency: 440, seconds: 4, rate: 16_000, amplitude: 0.5), to: dir.file("in.raw"))
+        let device = TestALSA.realtimeCapture(input: dir.file("in.raw"), rate: 16_000, channels: 1)
+        let take = dir.file("take.wav").path
+        let socket = "stilte-meter-\(UUID().uuidString)"
+        let config = TestALSA.environment["ALSA_CONFIG_PATH"] ?? ""
+        let command = "env ALSA_CONFIG_PATH='\(config)' '\(try ChildProcess.stilteExecutable().path)' record '\(take)' --device '\(device)' --seconds 2; sleep 30"
+        #expect(spawn(["tmux", "-L", socket, "new-session", "-d", "-x", "200", "-y", "10", command]) == 0)
+        defer { _ = try? tool("tmux", ["-L", socket, "kill-server"]) }
+
+        try await Task.sleep(for: .milliseconds(1_200))
+        let during = try tool("tmux", ["-L", socket, "capture-pane", "-p"]).output
+        let meter = try #require(during.split(separator: "\n").first { $0.contains("dBFS") }, "pane: \(during)")
+        #expect(meter.contains(" s  [####"))
+        #expect(meter.contains("] -6.0 dBFS") || meter.contains("] -6.1 dBFS"), "\(meter)")
+
+        try await Task.sleep(for: .milliseconds(1_800))
+        let after = try tool("tmux", ["-L", socket, "capture-pane", "-p"]).output
+        let lines = after.split(separator: "\n").map(String.init)
+        #expect(lines.contains("Recorded 2.00 s to \(take): peak -6.0 dBFS, 0 overruns."), "pane: \(after)")
+        #expect(!lines.contains { $0.contains("[####") }, "the meter line is cleared")
+    }
+}
+
+/// Runs a program that leaves a daemon behind (tmux's server) and waits for the
+/// program alone: Foundation's `Process.waitUntilExit` would wait for the daemon too.
+private func spawn(_ arguments: [String]) -> Int32 {
+    var pid: pid_t = 0
+    let argv = arguments.map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    guard posix_spawnp(&pid, arguments[0], nil, nil, argv, environ) == 0 else { return -1 }
+    var status: Int32 = 0
+    waitpid(pid, &status, 0)
+    return status
+}

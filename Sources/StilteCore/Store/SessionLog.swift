@@ -7,6 +7,31 @@ import StilteAnalysis
 /// (for example PostgreSQL) log for an organisation can be added beside
 /// ``SQLiteSessionLog`` without touching the commands. Every method is one
 /// transaction.
+///
+/// Recording a take (what `stilte rehearse` does):
+///
+/// ```swift
+/// let log: any SessionLog = try SQLiteSessionLog(home: .fromEnvironment())
+/// // On start, finish takes a crashed run left behind (the CLI's LogAccess.openRecovering()
+/// // does this with FileAnalysis):
+/// _ = try log.recoverInterruptedTakes { take, url in try measure(url, take.target) }
+/// let session = try log.beginSession(trainee: "anna", devices: "capture hw:1, playback default",
+///                                    appVersion: StilteVersion.current)
+/// var take = try log.beginTake(TakeDraft(sessionId: session.id ?? 0, scenarioId: scenario.id,
+///                                        turn: 1, sampleRate: 16_000, target: turn.target))
+/// let file = log.recordingURL(of: take)   // exists, 0600, flock-ed by this process
+/// // ... RecordingWriter(path: file.path, sampleRate: 16_000): write, close ...
+/// take = try log.finishTake(take.id ?? 0, measurement: TakeMeasurement(
+///     duration: seconds, analysis: analysis, reactionTime: reaction, overruns: gaps, unreliable: gaps > 0))
+/// // take.pauseDuration, take.verdict: the effective values
+/// try log.endSession(session.id ?? 0)
+/// ```
+///
+/// A take is in state `.recording` from ``beginTake(_:)`` to ``finishTake(_:measurement:)``
+/// and is not listed, counted or exported until then. Its file is locked (`flock`) by the
+/// recording process, so another process's ``recoverInterruptedTakes(measure:)`` leaves it
+/// alone; once that process is gone, the next start keeps the take as `.interrupted` and
+/// unreliable, or removes it when its file is empty.
 public protocol SessionLog: Sendable {
     /// The directory recordings are stored relative to (`Take.recordingPath`).
     var home: StilteHome { get }

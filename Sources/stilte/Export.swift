@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import StilteAnalysis
 import StilteCore
 
 extension Stilte {
@@ -15,9 +16,9 @@ extension Stilte {
         var directory: String
 
         func run() throws {
-            let log = try LogAccess.open()
+            let log = try LogAccess.openRecovering()
             let summary = try TakeBundle.export(trainee: trainee, from: log, to: URL(fileURLWithPath: directory),
-                                                textGrid: { _ in nil })
+                                                textGrid: { $0.effectiveAnalysis.map(TextGrid.render) })
             print("Exported \(summary.takesAdded) takes of \(trainee) to \(directory).")
         }
     }

@@ -29,12 +29,27 @@ extension Stilte {
         @Flag(help: "One write transaction per take (concurrency tests) instead of one for all.")
         var eachInOwnTransaction = false
 
+        @Flag(help: "With --each-in-own-transaction: also rate each take in a transaction of its own.")
+        var withReviews = false
+
+        @Option(help: "Open the log, create FILE.ready-PID, then wait (up to 30 s) until FILE exists before writing (a start line for concurrency tests).")
+        var waitFor: String?
+
         func validate() throws {
             guard takes > 0, trainees > 0, scenarios > 0 else { throw ValidationError("--takes, --trainees and --scenarios must be positive") }
         }
 
         func run() throws {
             guard let log = try LogAccess.open() as? SQLiteSessionLog else { return }
+            if let waitFor {
+                _ = FileManager.default.createFile(atPath: "\(waitFor).ready-\(getpid())", contents: nil)
+                let deadline = Date().addingTimeInterval(30)
+                while !FileManager.default.fileExists(atPath: waitFor) {
+                    guard Date() < deadline else { throw ValidationError("\(waitFor) did not appear within 30 s") }
+                    usleep(2_000)
+                }
+            }
+            let began = Date().timeIntervalSince1970
             var random = SplitMix64(seed: seed)
             let start = Date(timeIntervalSince1970: 1_767_225_600)  // 2026-01-01
             var batch: [NewTake] = []
@@ -56,13 +71,16 @@ extension Stilte {
                                    measurement: TakeMeasurement(duration: analysis.duration, analysis: analysis, reactionTime: 0.5 + random.unit()),
                                    createdAt: start.addingTimeInterval(Double(index) * 300))
                 if eachInOwnTransaction {
-                    _ = try log.saveTake(take)
+                    let saved = try log.saveTake(take).take
+                    if withReviews {
+                        _ = try log.addReview(Review(takeId: saved.id ?? 0, reviewer: prefix, rating: 1 + index % 5))
+                    }
                 } else {
                     batch.append(take)
                 }
             }
             if !eachInOwnTransaction { try log.saveTakes(batch) }
-            print("Generated \(takes) takes.")
+            print(String(format: "Generated %d takes, writing from %.3f to %.3f (Unix time).", takes, began, Date().timeIntervalSince1970))
         }
     }
 }

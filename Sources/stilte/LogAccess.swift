@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import StilteAnalysis
 import StilteCore
 
 /// Opening the session log and finding takes in it, shared by the log's commands.
@@ -7,6 +8,27 @@ enum LogAccess {
     /// The log in `$STILTE_HOME` (or the XDG default).
     static func open() throws -> any SessionLog {
         try SQLiteSessionLog(home: .fromEnvironment())
+    }
+
+    /// The log, after finishing takes whose recording was interrupted (the program
+    /// died while recording): each is measured from its file and kept, marked
+    /// interrupted and unreliable; a note on standard error says so.
+    static func openRecovering() throws -> any SessionLog {
+        let log = try open()
+        let outcomes = try log.recoverInterruptedTakes { take, url in
+            let analysis = try FileAnalysis.run(path: url.path, parameters: AnalysisParameters(target: take.target)).analysis
+            return TakeMeasurement(duration: analysis.duration, analysis: analysis, unreliable: true)
+        }
+        for outcome in outcomes {
+            let note: String
+            switch outcome.outcome {
+            case .recovered: note = "take \(outcome.takeId) was interrupted while recording; kept what was recorded (marked unreliable)"
+            case .unmeasured: note = "take \(outcome.takeId) was interrupted while recording; its file \(outcome.recordingPath) could not be analysed, kept unmeasured"
+            case .removed: note = "take \(outcome.takeId) was interrupted before any audio was recorded; removed"
+            }
+            FileHandle.standardError.write(Data("note: \(note)\n".utf8))
+        }
+        return log
     }
 
     /// The take with `id`, or a one-line error saying how to find one.

@@ -19,12 +19,21 @@ extension Stilte {
         @Option(help: ArgumentHelp("Also draw pause over time with the target band as an SVG.", valueName: "file.svg"))
         var plot: String?
 
+        @Flag(help: ArgumentHelp("Print the SQL and its EXPLAIN QUERY PLAN as JSON instead (benchmark).", visibility: .hidden))
+        var queryPlan = false
+
         func validate() throws {
             if json && csv { throw ValidationError("choose one of --json and --csv") }
         }
 
         func run() throws {
-            let log = try LogAccess.open()
+            let log = try LogAccess.openRecovering()
+            if queryPlan {
+                guard let sqlite = log as? SQLiteSessionLog else { return }
+                let plans = try sqlite.progressQueryPlans(filter.filter()).map { ["sql": $0.sql, "plan": $0.plan.joined(separator: "\n")] }
+                print(String(decoding: try LogAccess.jsonEncoder().encode(plans), as: UTF8.self))
+                return
+            }
             let report = try log.progress(filter.filter())
             if json {
                 print(String(decoding: try LogAccess.jsonEncoder().encode(report), as: UTF8.self))

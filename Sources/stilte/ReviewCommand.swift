@@ -9,9 +9,12 @@ extension Stilte {
             subcommands: [
                 List.self,
                 Show.self,
+                Play.self,
                 Rate.self,
                 Correct.self,
                 Agreement.self,
+                Export.self,
+                ImportTextGrid.self,
             ]
         )
     }

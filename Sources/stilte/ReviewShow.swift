@@ -22,9 +22,8 @@ extension Stilte.ReviewCommand {
             let present = FileManager.default.fileExists(atPath: file)
             let length = take.duration.map { String(format: "%.2f s", $0) } ?? "? s"
             print("Recording: \(file) (\(length), \(take.sampleRate) Hz)\(present ? "" : " — MISSING: the file is not there; playback and export will fail")")
-            if let analysis = take.analysis {
-                print(Timeline.render(analysis: analysis, pause: take.pause))
-            }
+            let analysis = take.effectiveAnalysis
+            if let analysis { print(TimelineText.render(analysis)) }
             if let refusal = take.analysis?.refusal {
                 print(String(format: "Refusal: %.2f–%.2f s", refusal.start, refusal.end))
             }
@@ -38,7 +37,7 @@ extension Stilte.ReviewCommand {
             } else {
                 print("Pause: none detected")
             }
-            print("Verdict: \(take.verdict?.rawValue ?? "–") (\(target))")
+            print("Verdict: " + (analysis.map(TimelineText.explain) ?? "\(take.verdict?.rawValue ?? "–") (\(target))"))
             for event in take.analysis?.pause?.events ?? [] {
                 print(String(format: "  in the pause: %@ at %.2f–%.2f s", event.kind.rawValue, event.start, event.end))
             }
@@ -48,9 +47,8 @@ extension Stilte.ReviewCommand {
             facts.append(take.unreliable ? "UNRELIABLE measurement" : "reliable")
             if take.state == .interrupted { facts.append("recovered after an interruption") }
             print(facts.joined(separator: ", ").prefix(1).uppercased() + facts.joined(separator: ", ").dropFirst())
-            if let tip = (try? library.load(requireAudio: false))?.scenario(id: take.scenarioId)?.tip(forTurn: take.turn - 1) {
-                print("Tip: \(tip)")
-            }
+            let scenarioTip = (try? library.load(requireAudio: false))?.scenario(id: take.scenarioId)?.tip(forTurn: take.turn - 1)
+            if let tip = scenarioTip ?? analysis.map(TimelineText.advice) { print("Tip: \(tip)") }
             let reviews = try log.reviews(takeId: take.id ?? 0)
             print(reviews.isEmpty ? "Reviews: none yet" : "Reviews:")
             for review in reviews {
@@ -61,21 +59,5 @@ extension Stilte.ReviewCommand {
                 print("  \(LogAccess.timestamp.string(from: review.createdAt)) \(review.reviewer): \(parts.joined(separator: "; "))")
             }
         }
-    }
-}
-
-/// A one-line text timeline of a recording: speech █, the pause ░, other silence ·.
-enum Timeline {
-    static func render(analysis: Analysis, pause: TimeSpan?, width: Int = 60) -> String {
-        let length = max(analysis.duration, 0.001)
-        var cells = Array(repeating: Character("·"), count: width)
-        func range(_ span: TimeSpan) -> Range<Int> {
-            let lo = max(0, min(width, Int(span.start / length * Double(width))))
-            let hi = max(lo, min(width, Int((span.end / length * Double(width)).rounded(.up))))
-            return lo..<hi
-        }
-        for segment in analysis.segments { for i in range(segment) { cells[i] = "█" } }
-        if let pause { for i in range(pause) { cells[i] = "░" } }
-        return "0 s |" + String(cells) + String(format: "| %.1f s   (█ speech, ░ pause)", analysis.duration)
     }
 }

@@ -10,6 +10,7 @@ struct Stilte: ParsableCommand {
             Scenarios.self,
             Takes.self,
             ReviewCommand.self,
+            Import.self,
             Export.self,
             ImportBundle.self,
             Progress.self,

@@ -13,7 +13,7 @@ extension Stilte {
         var json = false
 
         func run() throws {
-            let log = try LogAccess.open()
+            let log = try LogAccess.openRecovering()
             let takes = try log.takes(filter.filter())
             let names = try LogAccess.traineeNames(log)
             if json {

@@ -49,18 +49,41 @@ public enum TakeBundle {
     static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        encoder.dateEncodingStrategy = .iso8601
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(timestamp().string(from: date))
+        }
         return encoder
     }
 
-    /// Writes `trainee`'s takes to `directory` (created 0700). `textGrid` renders a
+    static func decoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let text = try decoder.singleValueContainer().decode(String.self)
+            guard let date = timestamp().date(from: text) ?? ISO8601DateFormatter().date(from: text) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not an ISO 8601 time: \(text)"))
+            }
+            return date
+        }
+        return decoder
+    }
+
+    /// ISO 8601 with milliseconds, so times survive the round trip.
+    static func timestamp() -> ISO8601DateFormatter {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter
+    }
+
+    /// Writes `trainee`'s takes to `directory` (created 0700 if new; its `recordings/` and
+    /// `textgrids/` are 0700, every file 0600). `textGrid` renders a
     /// take's TextGrid (nil to skip). Throws for a take whose recording is missing.
     @discardableResult
     public static func export(trainee: String, from log: any SessionLog, to directory: URL,
                               textGrid: (Take) -> String?) throws -> Summary {
         let takes = try log.takes(TakeFilter(trainee: trainee))
         guard !takes.isEmpty else { throw StoreError(.notFound, "no takes for trainee \(trainee); see `stilte takes`") }
-        try PrivateFiles.makeDirectory(directory)
+        try PrivateFiles.makeDirectory(directory, restrictExisting: false)
         try PrivateFiles.makeDirectory(directory.appendingPathComponent("recordings"))
         try PrivateFiles.makeDirectory(directory.appendingPathComponent("textgrids"))
         var entries: [Entry] = []
@@ -97,11 +120,9 @@ public enum TakeBundle {
         guard let data = FileManager.default.contents(atPath: jsonURL.path) else {
             throw StoreError(.notFound, "no takes.json; is this a bundle written by `stilte export`?", path: jsonURL.path)
         }
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
         let entries: [Entry]
-        do { entries = try decoder.decode([Entry].self, from: data) } catch {
-            throw StoreError(.invalidInput, "not a Stilte bundle index (\(error.localizedDescription))", path: jsonURL.path)
+        do { entries = try decoder().decode([Entry].self, from: data) } catch {
+            throw StoreError(.invalidInput, "not a Stilte bundle index (\(describe(error))); export it again with `stilte export`", path: jsonURL.path)
         }
         for entry in entries {
             let file = entry.recording
@@ -138,9 +159,22 @@ public enum TakeBundle {
         return summary
     }
 
+    /// A decoding error in a few words: where in the JSON and what was wrong.
+    static func describe(_ error: Error) -> String {
+        let context: DecodingError.Context
+        switch error as? DecodingError {
+        case .dataCorrupted(let c), .keyNotFound(_, let c), .typeMismatch(_, let c), .valueNotFound(_, let c): context = c
+        default: return error.localizedDescription
+        }
+        var location = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+        if case .keyNotFound(let key, _) = error as? DecodingError { location += ".\(key.stringValue)" }
+        let what = context.debugDescription.replacingOccurrences(of: "\n", with: " ")
+        return location.isEmpty ? what : "at \(location): \(what)"
+    }
+
     static func csv(_ entries: [Entry]) -> String {
         var lines = ["uuid,trainee,scenario,turn,created_at,recording,duration_s,pause_s,verdict,target_s,tolerance_s,reaction_s,overruns,unreliable,reviews"]
-        let iso = ISO8601DateFormatter()
+        let iso = timestamp()
         for e in entries {
             lines.append([e.uuid.uuidString.lowercased(), CSV.field(e.trainee), CSV.field(e.scenarioId), "\(e.turn)",
                           iso.string(from: e.createdAt), CSV.field(e.recording), CSV.number(e.duration), CSV.number(e.pauseDuration),

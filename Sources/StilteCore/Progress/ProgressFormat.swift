@@ -23,7 +23,7 @@ public enum ProgressFormat {
             let spark = Sparkline.render(group.recent.map(\.pauseDuration), targetSeconds: group.target.seconds)
             out += "  last \(group.recent.count): \(spark)\n"
             for week in group.weeks.suffix(maxWeeks) {
-                out += "  week of \(week.week): \(week.takes) take\(week.takes == 1 ? "" : "s"), \(week.onTarget) on target, median \(seconds(week.medianPause))\n"
+                out += "  week of \(week.week): \(week.takes) take\(week.takes == 1 ? "" : "s"), \(week.onTarget) on target, mean \(seconds(week.meanPause))\n"
             }
         }
         return out

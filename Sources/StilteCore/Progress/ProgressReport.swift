@@ -83,12 +83,13 @@ public struct WeekBucket: Codable, Sendable, Equatable {
     public var week: String
     public var takes: Int
     public var onTarget: Int
-    public var medianPause: Double?
+    /// The mean (not median: it comes straight from an index-order aggregate) pause of the week's measured takes.
+    public var meanPause: Double?
 
-    public init(week: String, takes: Int, onTarget: Int, medianPause: Double?) {
+    public init(week: String, takes: Int, onTarget: Int, meanPause: Double?) {
         self.week = week
         self.takes = takes
         self.onTarget = onTarget
-        self.medianPause = medianPause
+        self.meanPause = meanPause
     }
 }

@@ -11,8 +11,9 @@ public enum PrivateFiles {
     /// File mode: rw for the owner only.
     public static let fileMode: mode_t = 0o600
 
-    /// Creates `url` and any missing parents with mode 0700, and sets 0700 on `url` itself.
-    public static func makeDirectory(_ url: URL) throws {
+    /// Creates `url` and any missing parents with mode 0700. An existing directory is
+    /// set to 0700 too unless `restrictExisting` is false (a user's own directory).
+    public static func makeDirectory(_ url: URL, restrictExisting: Bool = true) throws {
         let path = url.path
         var isDirectory: ObjCBool = false
         if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
@@ -22,10 +23,12 @@ public enum PrivateFiles {
             } catch {
                 throw StoreError(.io, "cannot create the directory (\(error.localizedDescription)); check the permissions of its parent or set STILTE_HOME", path: path)
             }
+            try setMode(directoryMode, path: path)
         } else if !isDirectory.boolValue {
-            throw StoreError(.io, "exists but is not a directory; move it away or set STILTE_HOME", path: path)
+            throw StoreError(.io, "exists but is not a directory; move it away or choose another path", path: path)
+        } else if restrictExisting {
+            try setMode(directoryMode, path: path)
         }
-        try setMode(directoryMode, path: path)
     }
 
     /// Creates `url` empty with mode 0600 if it does not exist, and sets 0600 on it either way.

@@ -7,6 +7,31 @@ import StilteAnalysis
 /// (for example PostgreSQL) log for an organisation can be added beside
 /// ``SQLiteSessionLog`` without touching the commands. Every method is one
 /// transaction.
+///
+/// Recording a take (what `stilte rehearse` does):
+///
+/// ```swift
+/// let log: any SessionLog = try SQLiteSessionLog(home: .fromEnvironment())
+/// // On start, finish takes a crashed run left behind (the CLI's LogAccess.openRecovering()
+/// // does this with FileAnalysis):
+/// _ = try log.recoverInterruptedTakes { take, url in try measure(url, take.target) }
+/// let session = try log.beginSession(trainee: "anna", devices: "capture hw:1, playback default",
+///                                    appVersion: StilteVersion.current)
+/// var take = try log.beginTake(TakeDraft(sessionId: session.id ?? 0, scenarioId: scenario.id,
+///                                        turn: 1, sampleRate: 16_000, target: turn.target))
+/// let file = log.recordingURL(of: take)   // exists, 0600, flock-ed by this process
+/// // ... RecordingWriter(path: file.path, sampleRate: 16_000): write, close ...
+/// take = try log.finishTake(take.id ?? 0, measurement: TakeMeasurement(
+///     duration: seconds, analysis: analysis, reactionTime: reaction, overruns: gaps, unreliable: gaps > 0))
+/// // take.pauseDuration, take.verdict: the effective values
+/// try log.endSession(session.id ?? 0)
+/// ```
+///
+/// A take is in state `.recording` from ``beginTake(_:)`` to ``finishTake(_:measurement:)``
+/// and is not listed, counted or exported until then. Its file is locked (`flock`) by the
+/// recording process, so another process's ``recoverInterruptedTakes(measure:)`` leaves it
+/// alone; once that process is gone, the next start keeps the take as `.interrupted` and
+/// unreliable, or removes it when its file is empty.
 public protocol SessionLog: Sendable {
     /// The directory recordings are stored relative to (`Take.recordingPath`).
     var home: StilteHome { get }
@@ -17,16 +42,19 @@ public protocol SessionLog: Sendable {
     func beginSession(trainee: String, devices: String, appVersion: String) throws -> PracticeSession
     /// Marks a session as ended now.
     func endSession(_ sessionId: Int64) throws
-    /// Registers a take before its recording is written: the row is in state
-    /// `.recording` and its (empty, 0600) file exists, so a crash leaves a take
-    /// that ``recoverInterruptedTakes(measure:)`` finds on the next start.
+    /// Registers a take before its recording is written: its (empty, 0600) file exists
+    /// and is locked by this process, and the row is in state `.recording`, so a crash
+    /// leaves a take that ``recoverInterruptedTakes(measure:)`` finds on the next start.
+    /// Write the audio to `home.resolve(take.recordingPath)`.
     func beginTake(_ draft: TakeDraft) throws -> Take
-    /// Stores the measurement of a take begun with ``beginTake(_:)`` and marks it complete.
+    /// Stores the measurement of a take begun with ``beginTake(_:)``, marks it complete
+    /// and releases its lock.
     func finishTake(_ takeId: Int64, measurement: TakeMeasurement) throws -> Take
-    /// Finds takes left in state `.recording` (the program died while recording) and
-    /// finalises them from their files using `measure`; a take whose file is missing
-    /// or empty is removed (there is nothing to keep).
-    func recoverInterruptedTakes(measure: (URL) throws -> TakeMeasurement) throws -> [RecoveredTake]
+    /// Finds takes left in state `.recording` whose recording no process holds any more
+    /// (the program died while recording) and finalises them from their files with
+    /// `measure`: kept as `.interrupted` and unreliable. A take whose file is missing or
+    /// empty is removed (there is nothing to keep). Takes still being recorded are left alone.
+    func recoverInterruptedTakes(measure: (Take, URL) throws -> TakeMeasurement) throws -> [RecoveredTake]
     /// Saves a complete take in one go (import); returns it with its id. A take whose
     /// `uuid` is already in the log is not added again: the stored one is returned.
     func saveTake(_ take: NewTake) throws -> (take: Take, added: Bool)
@@ -40,6 +68,8 @@ public protocol SessionLog: Sendable {
     func trainees() throws -> [Trainee]
     /// The reviews of a take, oldest first.
     func reviews(takeId: Int64) throws -> [Review]
+    /// How many reviews each reviewed take has (takes without reviews are absent).
+    func reviewCounts() throws -> [Int64: Int]
     /// Per trainee × scenario summaries (see ``ProgressReport``).
     func progress(_ filter: TakeFilter) throws -> ProgressReport
     /// How far the detector's boundaries were from trainers' corrections.
@@ -154,5 +184,12 @@ public struct TakeFilter: Sendable, Equatable {
         self.scenarioId = scenarioId
         self.since = since
         self.unreviewedOnly = unreviewedOnly
+    }
+}
+
+extension SessionLog {
+    /// Where `take`'s recording is (or is to be written); nil for a path that would leave the home.
+    public func recordingURL(of take: Take) -> URL? {
+        home.resolve(take.recordingPath)
     }
 }

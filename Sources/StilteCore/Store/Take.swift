@@ -128,3 +128,20 @@ public struct Take: Codable, Sendable, Equatable {
         return .onTarget
     }
 }
+
+extension Take {
+    /// The stored analysis with the effective pause and verdict: a trainer's
+    /// correction replaces the detected pause (for TextGrids and labels).
+    public var effectiveAnalysis: Analysis? {
+        guard var analysis else { return nil }
+        if let corrected = correctedPause {
+            let events = (analysis.pause?.events ?? []).filter { $0.start >= corrected.start && $0.end <= corrected.end }
+            analysis.pause = Pause(start: corrected.start, end: corrected.end, events: events)
+            if let refusal = analysis.refusal {
+                analysis.refusal = TimeSpan(start: min(refusal.start, corrected.start), end: corrected.start)
+            }
+        }
+        if let verdict { analysis.verdict = verdict }
+        return analysis
+    }
+}

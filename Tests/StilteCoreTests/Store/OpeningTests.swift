@@ -15,13 +15,41 @@ struct OpeningTests {
             #expect(try db.tableExists("session"))
             #expect(try db.tableExists("take"))
             #expect(try db.tableExists("review"))
-            #expect(try Schema.migrator.appliedMigrations(db) == ["v1: trainees, sessions, takes, reviews"])
-            #expect(try Int.fetchOne(db, sql: "PRAGMA user_version") == 1)
+            #expect(try Schema.migrator.appliedMigrations(db) == ["v1: trainees, sessions, takes, reviews", "v2: week index for progress"])
+            #expect(try Int.fetchOne(db, sql: "PRAGMA user_version") == 2)
             #expect(try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal")
             let indexes = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'take'")
             #expect(indexes.contains("take_progress_pause"))
             #expect(indexes.contains("take_progress_time"))
+            #expect(indexes.contains("take_progress_week"))
         }
+    }
+
+    @Test("a log at schema 1 is migrated to 2 on open, keeping its takes")
+    func migratesFromV1() throws {
+        let home = StoreFixtures.home()
+        defer { StoreFixtures.remove(home) }
+        try PrivateFiles.makeDirectory(home.url)
+        do {
+            let queue = try DatabaseQueue(path: home.databaseURL.path)
+            try Schema.migrator.migrate(queue, upTo: "v1: trainees, sessions, takes, reviews")
+            try queue.write { db in
+                try db.execute(sql: "INSERT INTO trainee (name, createdAt) VALUES ('anna', '2026-05-18 10:00:00.000')")
+                try db.execute(sql: """
+                    INSERT INTO take (uuid, traineeId, scenarioId, turn, state, recordingPath, sampleRate, pauseDuration, verdict,
+                                      targetSeconds, targetTolerance, overruns, unreliable, createdAt)
+                    VALUES ('0e0e0e0e-0000-4000-8000-000000000001', 1, 's1', 1, 'complete', 'recordings/x.wav', 16000, 4.1,
+                            'on-target', 4, 0.5, 0, 0, '2026-05-18 10:00:00.000')
+                    """)
+            }
+            try queue.close()
+        }
+        let log = try SQLiteSessionLog(home: home)
+        let version = try log.dbQueue.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") }
+        #expect(version == 2)
+        let group = try #require(try log.progress(TakeFilter()).groups.first)
+        #expect(group.onTarget == 1)
+        #expect(group.weeks.map(\.week) == ["2026-05-18"])
     }
 
     @Test("a 0-byte file counts as empty and is migrated")

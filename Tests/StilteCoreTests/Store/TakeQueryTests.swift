@@ -106,34 +106,47 @@ struct TakeQueryTests {
         #expect((try? log.deleteTake(id: id)) == nil)
     }
 
-    @Test("a take begun and never finished is recovered from its file on the next start")
+    @Test("a take begun and never finished is recovered from its file on the next start, not while it is recorded")
     func recovery() throws {
         let home = StoreFixtures.home()
         defer { StoreFixtures.remove(home) }
-        let log = try SQLiteSessionLog(home: home)
-        let session = try log.beginSession(trainee: "anna", devices: "hw:0", appVersion: "0.1.0")
-        let written = try log.beginTake(TakeDraft(sessionId: session.id ?? 0, scenarioId: "s1", sampleRate: 16_000))
-        let empty = try log.beginTake(TakeDraft(sessionId: session.id ?? 0, scenarioId: "s1", turn: 2, sampleRate: 16_000))
-        let finished = try log.beginTake(TakeDraft(sessionId: session.id ?? 0, scenarioId: "s1", turn: 3, sampleRate: 16_000))
-        _ = try log.finishTake(finished.id ?? 0, measurement: TakeMeasurement(duration: 6, analysis: StoreFixtures.analysis(seconds: 4)))
-        try Data(repeating: 1, count: 1000).write(to: home.url.appendingPathComponent(written.recordingPath))
-        // Still recording: not in the log's lists.
-        #expect(try log.takes(TakeFilter()).map(\.id) == [finished.id])
+        let written: Take, empty: Take, finished: Take
+        do {
+            let log = try SQLiteSessionLog(home: home)
+            let session = try log.beginSession(trainee: "anna", devices: "hw:0", appVersion: "0.1.0")
+            written = try log.beginTake(TakeDraft(sessionId: session.id ?? 0, scenarioId: "s1", sampleRate: 16_000))
+            empty = try log.beginTake(TakeDraft(sessionId: session.id ?? 0, scenarioId: "s1", turn: 2, sampleRate: 16_000))
+            finished = try log.beginTake(TakeDraft(sessionId: session.id ?? 0, scenarioId: "s1", turn: 3, sampleRate: 16_000))
+            _ = try log.finishTake(finished.id ?? 0, measurement: TakeMeasurement(duration: 6, analysis: StoreFixtures.analysis(seconds: 4)))
+            try Data(repeating: 1, count: 1000).write(to: home.url.appendingPathComponent(written.recordingPath))
+            // Still recording: not in the log's lists.
+            #expect(try log.takes(TakeFilter()).map(\.id) == [finished.id])
 
-        // "Next start": a new log on the same file.
+            // A reviewer's process opening the log meanwhile leaves takes being recorded alone.
+            let reviewer = try SQLiteSessionLog(home: home)
+            #expect(try reviewer.recoverInterruptedTakes { _, _ in
+                Issue.record("measured a take being recorded")
+                return TakeMeasurement(duration: 0, analysis: nil)
+            }.isEmpty)
+            #expect(try reviewer.take(id: empty.id ?? 0)?.state == .recording)
+        }
+        // The recorder is gone (its locks with it); the next start recovers.
         let reopened = try SQLiteSessionLog(home: home)
-        var measured: [URL] = []
-        let outcomes = try reopened.recoverInterruptedTakes { url in
-            measured.append(url)
+        var measured: [String] = []
+        let outcomes = try reopened.recoverInterruptedTakes { take, url in
+            measured.append(take.recordingPath)
+            #expect(url.path.hasSuffix(take.recordingPath))
             return TakeMeasurement(duration: 5.5, analysis: StoreFixtures.analysis(seconds: 3))
         }
         #expect(Set(outcomes.map(\.outcome)) == [.recovered, .removed])
-        #expect(measured.map(\.lastPathComponent) == [URL(fileURLWithPath: written.recordingPath).lastPathComponent])
+        #expect(measured == [written.recordingPath])
         let recovered = try #require(try reopened.take(id: written.id ?? 0))
         #expect(recovered.state == .interrupted)
         #expect(recovered.unreliable)
         #expect(recovered.pauseDuration == 3)
         #expect(try reopened.take(id: empty.id ?? 0) == nil)
-        #expect(try reopened.recoverInterruptedTakes { _ in TakeMeasurement(duration: 0, analysis: nil) }.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: home.url.appendingPathComponent(empty.recordingPath).path))
+        #expect(try reopened.take(id: finished.id ?? 0)?.state == .complete)
+        #expect(try reopened.recoverInterruptedTakes { _, _ in TakeMeasurement(duration: 0, analysis: nil) }.isEmpty)
     }
 }

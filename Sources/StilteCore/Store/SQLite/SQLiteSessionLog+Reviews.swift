@@ -46,6 +46,16 @@ extension SQLiteSessionLog {
         }
     }
 
+    public func reviewCounts() throws -> [Int64: Int] {
+        try read { db in
+            var counts: [Int64: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT takeId, COUNT(*) AS n FROM review GROUP BY takeId") {
+                counts[row["takeId"]] = row["n"]
+            }
+            return counts
+        }
+    }
+
     public func agreement() throws -> AgreementReport {
         let pairs = try read { db in
             try Row.fetchAll(db, sql: """

@@ -1,5 +1,8 @@
 import Foundation
 import GRDB
+#if canImport(Glibc)
+import Glibc
+#endif
 import StilteAnalysis
 
 extension SQLiteSessionLog {
@@ -7,58 +10,67 @@ extension SQLiteSessionLog {
         let uuid = UUID()
         let ext = draft.fileExtension.isEmpty ? "wav" : draft.fileExtension
         let relative = "recordings/\(uuid.uuidString.lowercased()).\(ext)"
-        guard let file = home.resolve(relative) else { throw StoreError(.invalidInput, "bad file extension \(ext)") }
-        return try write { db in
-            guard let session = try PracticeSession.fetchOne(db, key: draft.sessionId) else {
-                throw StoreError(.notFound, "no session \(draft.sessionId); begin one with beginSession")
+        guard let file = home.resolve(relative), !ext.contains("/") else { throw StoreError(.invalidInput, "bad file extension \(ext)") }
+        // The file exists and is locked before the row appears, so no recovery in another
+        // process can take it for an interrupted one.
+        let lock = try recordingLocks.createAndLock(file.path)
+        do {
+            let take = try write { db in
+                guard let session = try PracticeSession.fetchOne(db, key: draft.sessionId) else {
+                    throw StoreError(.notFound, "no session \(draft.sessionId); begin one with beginSession")
+                }
+                var take = Take(uuid: uuid, traineeId: session.traineeId, sessionId: session.id, scenarioId: draft.scenarioId,
+                                turn: draft.turn, state: .recording, recordingPath: relative, sampleRate: draft.sampleRate,
+                                target: draft.target)
+                try take.insert(db)
+                return take
             }
-            var take = Take(uuid: uuid, traineeId: session.traineeId, sessionId: session.id, scenarioId: draft.scenarioId,
-                            turn: draft.turn, state: .recording, recordingPath: relative, sampleRate: draft.sampleRate,
-                            target: draft.target)
-            try take.insert(db)
-            // Inside the transaction: if the file cannot be made, the row is not kept either.
-            try PrivateFiles.makeFile(file)
+            recordingLocks.keep(lock, for: take.id ?? 0)
             return take
+        } catch {
+            close(lock)
+            try? FileManager.default.removeItem(at: file)
+            throw error
         }
     }
 
     public func finishTake(_ takeId: Int64, measurement: TakeMeasurement) throws -> Take {
-        try write { db in
+        let take = try write { db in
             guard var take = try Take.fetchOne(db, key: takeId) else { throw StoreError(.notFound, "no take \(takeId)") }
             take.apply(measurement)
             take.state = .complete
             try take.update(db)
             return take
         }
+        recordingLocks.release(takeId)
+        return take
     }
 
-    public func recoverInterruptedTakes(measure: (URL) throws -> TakeMeasurement) throws -> [RecoveredTake] {
+    public func recoverInterruptedTakes(measure: (Take, URL) throws -> TakeMeasurement) throws -> [RecoveredTake] {
         let pending = try read { db in try Take.filter(Column("state") == Take.State.recording.rawValue).fetchAll(db) }
         var outcomes: [RecoveredTake] = []
-        for var take in pending {
-            guard let id = take.id else { continue }
-            let file = home.resolve(take.recordingPath)
-            let size = file.flatMap { (try? FileManager.default.attributesOfItem(atPath: $0.path))?[.size] as? Int } ?? 0
-            let outcome: RecoveredTake.Outcome
-            if size == 0 {
-                try write { db in
+        for take in pending {
+            guard let id = take.id, let file = home.resolve(take.recordingPath) else { continue }
+            // Still being recorded (by this or another process): not interrupted.
+            if RecordingLocks.isLocked(file.path) { continue }
+            let size = ((try? FileManager.default.attributesOfItem(atPath: file.path))?[.size] as? Int) ?? 0
+            var measurement: TakeMeasurement?
+            if size > 0 { measurement = try? measure(take, file) }
+            let outcome: RecoveredTake.Outcome? = try write { db in
+                // Only if nobody finished it meanwhile.
+                guard var current = try Take.fetchOne(db, key: id), current.state == .recording else { return nil }
+                if size == 0 {
                     _ = try Take.deleteOne(db, key: id)
-                    if let file { try? FileManager.default.removeItem(at: file) }
+                    try? FileManager.default.removeItem(at: file)
+                    return .removed
                 }
-                outcome = .removed
-            } else {
-                if let file, let measurement = try? measure(file) {
-                    take.apply(measurement)
-                    outcome = .recovered
-                } else {
-                    outcome = .unmeasured
-                }
-                take.state = .interrupted
-                take.unreliable = true
-                let updated = take
-                try write { db in try updated.update(db) }
+                if let measurement { current.apply(measurement) }
+                current.state = .interrupted
+                current.unreliable = true
+                try current.update(db)
+                return measurement == nil ? .unmeasured : .recovered
             }
-            outcomes.append(RecoveredTake(takeId: id, recordingPath: take.recordingPath, outcome: outcome))
+            if let outcome { outcomes.append(RecoveredTake(takeId: id, recordingPath: take.recordingPath, outcome: outcome)) }
         }
         return outcomes
     }

@@ -11,6 +11,8 @@ import StilteAnalysis
 public final class SQLiteSessionLog: SessionLog {
     public let home: StilteHome
     let dbQueue: DatabaseQueue
+    /// Locks on the recordings this process is writing (``beginTake(_:)`` to ``finishTake(_:measurement:)``).
+    let recordingLocks = RecordingLocks()
 
     /// How long a writer waits for another process's write transaction.
     public static let busyTimeout: TimeInterval = 10

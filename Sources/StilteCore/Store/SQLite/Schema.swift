@@ -5,7 +5,11 @@ import GRDB
 enum Schema {
     /// Stored in `PRAGMA user_version` by the last migration; a file with a larger
     /// value was written by a newer Stilte.
-    static let version = 1
+    static let version = 2
+
+    /// The Monday (UTC) of a take's week, as `YYYY-MM-DD`; queries must spell it
+    /// exactly like this to use the `take_progress_week` index.
+    static let weekExpression = "date(createdAt, 'weekday 0', '-6 days')"
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -54,9 +58,9 @@ enum Schema {
             // (covering, so no table lookups).
             try db.create(index: "take_progress_pause", on: "take",
                           columns: ["traineeId", "scenarioId", "pauseDuration", "state", "createdAt", "verdict"])
-            // Progress: first, latest, recent takes and weeks per trainee × scenario.
-            try db.create(index: "take_progress_time", on: "take",
-                          columns: ["traineeId", "scenarioId", "createdAt", "state", "pauseDuration", "verdict"])
+            // Progress: first, latest and recent takes per trainee × scenario, in
+            // (createdAt, id) order (the rowid ends every index).
+            try db.create(index: "take_progress_time", on: "take", columns: ["traineeId", "scenarioId", "createdAt"])
             // The log (`stilte takes`) in time order, and `--since`.
             try db.create(index: "take_created", on: "take", columns: ["createdAt"])
             // Recovery of interrupted takes on start.
@@ -74,6 +78,14 @@ enum Schema {
                 t.column("createdAt", .datetime).notNull()
             }
             try db.execute(sql: "PRAGMA user_version = 1")
+        }
+        migrator.registerMigration("v2: week index for progress") { db in
+            // Progress: takes per trainee × scenario × week, in index order (no sort), covering.
+            try db.execute(sql: """
+                CREATE INDEX take_progress_week
+                ON take(traineeId, scenarioId, \(weekExpression), state, pauseDuration, verdict, createdAt)
+                """)
+            try db.execute(sql: "PRAGMA user_version = 2")
         }
         return migrator
     }

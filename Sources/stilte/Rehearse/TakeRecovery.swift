@@ -8,7 +8,9 @@ import StilteCore
 enum TakeRecovery {
     /// Recovers every interrupted take in `log`; returns one line per take for the trainee.
     static func run(_ log: any SessionLog) throws -> [String] {
-        let recovered = try log.recoverInterruptedTakes { url in try measure(url) }
+        let recovered = try log.recoverInterruptedTakes { take, url in
+            try measure(url, target: PauseTarget(seconds: take.targetSeconds, tolerance: take.targetTolerance))
+        }
         return recovered.map { take in
             switch take.outcome {
             case .recovered: "Recovered take \(take.takeId) (\(take.recordingPath)), interrupted in an earlier run: kept, marked unreliable."
@@ -18,10 +20,11 @@ enum TakeRecovery {
         }
     }
 
-    /// The pause engine over a whole recording.
-    static func measure(_ url: URL) throws -> TakeMeasurement {
+    /// The pause engine over a whole recording, judged against `target`.
+    static func measure(_ url: URL, target: PauseTarget) throws -> TakeMeasurement {
         let reader = try SoundFileReader(path: url.path)
-        var analyzer = try PauseAnalyzer(sampleRate: reader.sampleRate, channels: reader.channels)
+        var analyzer = try PauseAnalyzer(sampleRate: reader.sampleRate, channels: reader.channels,
+                                         parameters: AnalysisParameters(target: target))
         var block = [Float](repeating: 0, count: 4096 * max(reader.channels, 1))
         while true {
             let frames = try block.withUnsafeMutableBufferPointer { buffer throws(AudioError) in try reader.read(into: buffer) }

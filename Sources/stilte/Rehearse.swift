@@ -64,8 +64,7 @@ extension Stilte {
 
         func run() throws {
             let library = try self.library.load()
-            let log = try LogAccess.open()
-            for line in try TakeRecovery.run(log) { FileHandle.standardError.write(Data("stilte: \(line)\n".utf8)) }
+            let log = try LogAccess.openRecovering()
             let trainee = traineeName
             let terminal = Terminal()
             let devices = RehearsalDevices(playback: playbackDevice ?? AudioDevice.defaultName, capture: captureDevice,

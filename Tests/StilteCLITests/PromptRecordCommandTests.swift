@@ -1,5 +1,6 @@
 import Foundation
 import StilteAudio
+import StilteTestSupport
 import Testing
 
 @Suite(.serialized) struct PromptRecordCommandTests {
@@ -28,13 +29,13 @@ import Testing
                 (0..<n).map { _ in state = state &* 1_664_525 &+ 1_013_904_223; return Int16(Int(state >> 29) - 4) }
             }
             voice = rig.dir.appendingPathComponent("voice.raw")
-            try Samples.write(quiet(22_050) + prompt.map { $0 / 2 } + quiet(3 * 22_050), to: voice)
+            try RawAudio.write(quiet(22_050) + prompt.map { $0 / 2 } + quiet(3 * 22_050), to: voice)
         }
 
-        func record(_ extra: [String]) throws -> StilteBinary.Outcome {
+        func record(_ extra: [String]) throws -> RehearseRig.Outcome {
             try rig.run(["prompt", "record", "museum-find-someone.en", "--turn", "1", "--scenarios", scenarios.path,
-                         "--capture-device", CLIDevices.capture(voice.path, rate: 22_050),
-                         "--playback-device", CLIDevices.playback(rig.dir.appendingPathComponent("heard.raw").path, rate: 22_050)] + extra)
+                         "--capture-device", TestALSA.fileCapture(input: voice, rate: 22_050, channels: 1),
+                         "--playback-device", TestALSA.filePlayback(output: rig.dir.appendingPathComponent("heard.raw"), rate: 22_050, channels: 1)] + extra)
         }
     }
 
@@ -54,7 +55,7 @@ import Testing
         #expect(abs(Double(peak) / 32768 - 0.708) < 0.01, "peak \(peak)")
 
         // It was played back for confirmation, sample for sample.
-        let heard = try Samples.read(fixture.rig.dir.appendingPathComponent("heard.raw"))
+        let heard = try RawAudio.read(fixture.rig.dir.appendingPathComponent("heard.raw"))
         #expect(heard == recorded.samples)
 
         // The scenario now plays the new file, and still loads.

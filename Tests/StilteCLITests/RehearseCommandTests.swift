@@ -1,4 +1,5 @@
 import Foundation
+import StilteTestSupport
 import Testing
 
 @Suite(.serialized) struct RehearseCommandTests {
@@ -10,14 +11,14 @@ import Testing
         let played = rig.dir.appendingPathComponent("played.raw")
         let outcome = try rig.run([
             "rehearse", "museum-find-someone.en", "--trainee", "Tess",
-            "--playback-device", CLIDevices.playback(played.path, rate: expected.rate, channels: expected.channels),
-            "--capture-device", CLIDevices.capture(try rig.demoAnswerRaw().path),
+            "--playback-device", TestALSA.filePlayback(output: played, rate: expected.rate, channels: expected.channels),
+            "--capture-device", TestALSA.fileCapture(input: try rig.demoAnswerRaw(), rate: 16_000, channels: 1),
             "--json",
         ])
         #expect(outcome.status == 0, "\(outcome.stderr)")
 
         // The prompt reached the playback device sample for sample.
-        let heard = try Samples.read(played)
+        let heard = try RawAudio.read(played)
         #expect(heard.count == expected.samples.count)
         let worst = zip(heard, expected.samples).map { abs(Int($0) - Int($1)) }.max() ?? .max
         #expect(worst <= 1, "largest difference \(worst)")
@@ -56,7 +57,7 @@ import Testing
     }
 
     @Test func saysInOneLineThatThereIsNoMicrophone() throws {
-        let rig = try RehearseRig()
+        let rig = try RehearseRig(soundCard: false)
         defer { rig.cleanUp() }
         let outcome = try rig.run(["rehearse", "museum-find-someone.en", "--trainee", "Tess"])
         #expect(outcome.status != 0)
@@ -68,7 +69,7 @@ import Testing
     }
 
     @Test func fallsBackToTheDemoWithoutAMicrophoneOrSpeakers() throws {
-        let rig = try RehearseRig()
+        let rig = try RehearseRig(soundCard: false)
         defer { rig.cleanUp() }
         let outcome = try rig.run(["rehearse", "--trainee", "Tess", "--demo-if-no-microphone", "--json"])
         #expect(outcome.status == 0, "\(outcome.stderr)")

@@ -31,7 +31,7 @@ import Testing
     }
 
     @Test func ctrlCKeepsTheTakeAndItsRecording() throws {
-        let rig = try RehearseRig(realtime: true)
+        let rig = try RehearseRig()
         defer { rig.cleanUp() }
         let running = try startRealtime(rig, extra: ["--json"])
         _ = try #require(try waitWhileRecording(rig, then: 2.0))
@@ -50,7 +50,7 @@ import Testing
     }
 
     @Test func aTakeKilledWhileRecordingIsRecoveredOnTheNextStart() throws {
-        let rig = try RehearseRig(realtime: true)
+        let rig = try RehearseRig()
         defer { rig.cleanUp() }
         let running = try startRealtime(rig)
         let file = try #require(try waitWhileRecording(rig, then: 3.0))
@@ -58,18 +58,23 @@ import Testing
         let outcome = try running.wait()
         #expect(outcome.signalled)
 
-        // The recording is readable as it was, minus at most the last second; the take is not complete.
+        // The recording is readable as it was, minus at most the last second.
         let reader = try SoundFileReader(path: file.path)
         #expect(reader.duration > 2.0, "only \(reader.duration) s of about 3 s survived kill -9")
-        #expect(try rig.takes().isEmpty, "the take is still marked as recording, so not listed as done")
 
-        // The next start recovers it.
-        let next = try rig.run(["rehearse", "museum-find-someone.en", "--trainee", "Tess", "--demo", "--json"])
-        #expect(next.status == 0, "\(next.stderr)")
-        #expect(next.stderr.contains("Recovered take 1 (recordings/\(file.lastPathComponent))"), "\(next.stderr)")
-        let recovered = try #require(try rig.takes().first { $0["id"] as? Int == 1 })
+        // The next start (here `stilte takes`) finds the take, keeps it and says so.
+        let listing = try rig.run(["takes", "--json"])
+        #expect(listing.stderr.contains("take 1 was interrupted while recording"), "\(listing.stderr)")
+        let takes = (try JSONSerialization.jsonObject(with: Data(listing.stdout.utf8)) as? [[String: Any]]) ?? []
+        let recovered = try #require(takes.first { $0["id"] as? Int == 1 })
+        #expect(recovered["recording"] as? String == "recordings/\(file.lastPathComponent)")
         #expect(recovered["state"] as? String == "interrupted")
         #expect(recovered["unreliable"] as? Bool == true)
-        #expect((recovered["duration"] as? Double).map { $0 > 1.5 } == true)
+        #expect((recovered["duration"] as? Double).map { $0 > 2.0 } == true)
+
+        // And rehearsing goes on as usual afterwards.
+        let next = try rig.run(["rehearse", "museum-find-someone.en", "--trainee", "Tess", "--demo", "--json"])
+        #expect(next.status == 0, "\(next.stderr)")
+        #expect(try rig.takes().count == 2)
     }
 }

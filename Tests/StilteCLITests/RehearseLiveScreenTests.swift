@@ -12,7 +12,7 @@ import Testing
     }
 
     @Test func countsTheSilenceLiveAndFreezesAtTheMeasuredPause() throws {
-        let rig = try RehearseRig(realtime: true)
+        let rig = try RehearseRig()
         defer { rig.cleanUp() }
         let capture = TestALSA.realtimeCapture(input: try rig.demoAnswerRaw(), rate: 16_000, channels: 1)
         let playback = TestALSA.filePlayback(output: rig.dir.appendingPathComponent("played.raw"), rate: 22_050, channels: 1)
@@ -22,7 +22,7 @@ import Testing
         try """
             #!/bin/sh
             \(exports)
-            \(Self.quoted(StilteBinary.url.path)) rehearse museum-find-someone.en --trainee Tess \
+            \(Self.quoted(try ChildProcess.stilteExecutable().path)) rehearse museum-find-someone.en --trainee Tess \
               --playback-device \(Self.quoted(playback)) --capture-device \(Self.quoted(capture))
             echo "EXIT=$?"
             sleep 60

@@ -12,17 +12,19 @@ struct RehearseRig {
     /// The repository root (this file is Tests/StilteCLITests/RehearseSupport.swift).
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// - Parameter realtime: use the rig's configuration (real-time devices; its `default` is `null`)
-    ///   instead of one with only the file devices (and no `default`: a machine without a sound card).
-    init(realtime: Bool = false) throws {
+    /// - Parameter soundCard: `true`: the rig's configuration (file and real-time devices; its `default`
+    ///   is `null`). `false`: an empty configuration, like a machine without a sound card (no `default`).
+    init(soundCard: Bool = true) throws {
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("stilte-rehearse-\(UUID().uuidString)")
         home = dir.appendingPathComponent("home")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-        if realtime {
+        if soundCard {
             try TestALSA.setUp()
             alsaConfig = try #require(TestALSA.configurationFile).path
         } else {
-            alsaConfig = try CLIDevices.config(in: dir)
+            let empty = dir.appendingPathComponent("no-sound-card.conf")
+            try Data("# No sound card: no PCM is defined.\n".utf8).write(to: empty)
+            alsaConfig = empty.path
         }
     }
 
@@ -42,8 +44,16 @@ struct RehearseRig {
         try Running(arguments, environment: environment.merging(extra) { _, new in new }, in: dir)
     }
 
-    func run(_ arguments: [String]) throws -> StilteBinary.Outcome {
+    func run(_ arguments: [String]) throws -> Outcome {
         try start(arguments).wait()
+    }
+
+    /// How a `stilte` run ended and what it printed.
+    struct Outcome {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+        var signalled: Bool
     }
 
     final class Running {
@@ -52,7 +62,7 @@ struct RehearseRig {
         let err: URL
 
         init(_ arguments: [String], environment: [String: String], in dir: URL) throws {
-            process.executableURL = StilteBinary.url
+            process.executableURL = try ChildProcess.stilteExecutable()
             process.arguments = arguments
             process.environment = environment
             let id = UUID().uuidString
@@ -68,9 +78,9 @@ struct RehearseRig {
 
         func signal(_ number: Int32) { kill(process.processIdentifier, number) }
 
-        func wait() throws -> StilteBinary.Outcome {
+        func wait() throws -> Outcome {
             process.waitUntilExit()
-            return StilteBinary.Outcome(status: process.terminationStatus,
+            return Outcome(status: process.terminationStatus,
                                         stdout: try String(contentsOf: out, encoding: .utf8),
                                         stderr: try String(contentsOf: err, encoding: .utf8),
                                         signalled: process.terminationReason == .uncaughtSignal)
@@ -93,7 +103,7 @@ struct RehearseRig {
     /// Writes the demo answer as raw S16_LE for a file-plugin capture device.
     func demoAnswerRaw() throws -> URL {
         let url = dir.appendingPathComponent("answer.raw")
-        try Samples.write(try Self.rawSamples(of: Self.demoAnswer).samples, to: url)
+        try RawAudio.write(try Self.rawSamples(of: Self.demoAnswer).samples, to: url)
         return url
     }
 

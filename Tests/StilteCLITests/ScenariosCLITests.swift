@@ -9,7 +9,7 @@ struct ScenariosCLITests {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     @Test func listsEveryScenarioIn80Columns() throws {
-        let result = try Stilte.run(["scenarios"])
+        let result = try ScenariosCLI.run(["scenarios"])
         #expect(result.status == 0)
         #expect(result.error == "")
         let lines = result.output.split(separator: "\n").map(String.init)
@@ -21,13 +21,13 @@ struct ScenariosCLITests {
     }
 
     @Test func findsTheLibraryFromAnyWorkingDirectory() throws {
-        let fromRoot = try Stilte.run(["scenarios"], directory: "/")
+        let fromRoot = try ScenariosCLI.run(["scenarios"], directory: "/")
         #expect(fromRoot.status == 0)
-        #expect(fromRoot.output == (try Stilte.run(["scenarios"])).output)
+        #expect(fromRoot.output == (try ScenariosCLI.run(["scenarios"])).output)
     }
 
     @Test func jsonHasIdTitleLanguageAndTurnsWithPromptAudioTarget() throws {
-        let result = try Stilte.run(["scenarios", "--json"])
+        let result = try ScenariosCLI.run(["scenarios", "--json"])
         #expect(result.status == 0)
         let array = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]])
         #expect(array.count >= 20)
@@ -50,7 +50,7 @@ struct ScenariosCLITests {
     }
 
     @Test func showPrintsContextTurnsTargetsAndTip() throws {
-        let result = try Stilte.run(["scenarios", "show", "warehouse-insists.nl"])
+        let result = try ScenariosCLI.run(["scenarios", "show", "warehouse-insists.nl"])
         #expect(result.status == 0)
         let text = result.output
         #expect(text.hasPrefix("warehouse-insists.nl — De klant blijft aandringen"))
@@ -64,7 +64,7 @@ struct ScenariosCLITests {
     }
 
     @Test func unknownIDIsOneLineSayingHowToSeeTheIDs() throws {
-        let result = try Stilte.run(["scenarios", "show", "no-such-scenario"])
+        let result = try ScenariosCLI.run(["scenarios", "show", "no-such-scenario"])
         #expect(result.status != 0)
         #expect(result.output == "")
         #expect(result.error == "Error: no scenario \"no-such-scenario\" — run `stilte scenarios` to see the ids\n")
@@ -95,7 +95,7 @@ struct ScenariosCLITests {
 
         for (arguments, environment) in [(["scenarios", "--scenarios", scenarios.path], [:]),
                                           (["scenarios"], ["STILTE_SCENARIOS": scenarios.path])] {
-            let result = try Stilte.run(arguments, environment: environment)
+            let result = try ScenariosCLI.run(arguments, environment: environment)
             #expect(result.status == 1)
             #expect(result.output.contains("good.en "))
             #expect(!result.output.contains("bad.en"))
@@ -104,13 +104,13 @@ struct ScenariosCLITests {
             #expect(errors.first == scenarios.path + "/bad.en.yaml:10: turns[0].audio: \"../ok.ogg\" climbs out of Audio/ with \"..\" — keep prompt files inside Audio/")
             #expect(errors.last?.hasPrefix("Error: 1 problem in scenario files") == true)
         }
-        let show = try Stilte.run(["scenarios", "show", "bad.en", "--scenarios", scenarios.path])
+        let show = try ScenariosCLI.run(["scenarios", "show", "bad.en", "--scenarios", scenarios.path])
         #expect(show.status == 1)
         #expect(show.error.contains("bad.en.yaml:10: turns[0].audio:"))
     }
 
     @Test func aMissingScenariosDirectoryIsOneLine() throws {
-        let result = try Stilte.run(["scenarios", "--scenarios", "/nonexistent/Scenarios"])
+        let result = try ScenariosCLI.run(["scenarios", "--scenarios", "/nonexistent/Scenarios"])
         #expect(result.status != 0)
         #expect(result.error.split(separator: "\n").count == 1)
         #expect(result.error.contains("/nonexistent/Scenarios"))
@@ -119,7 +119,7 @@ struct ScenariosCLITests {
     /// Every prompt of every shipped scenario is a readable sound file: mono, 22.05 kHz, a spoken
     /// line of one to ten seconds at a normalised level, with the silence trimmed at both ends.
     @Test func everyShippedPromptIsReadableAudio() throws {
-        let result = try Stilte.run(["scenarios", "--json"])
+        let result = try ScenariosCLI.run(["scenarios", "--json"])
         let array = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]])
         let paths = array.flatMap { ($0["turns"] as? [[String: Any]] ?? []).compactMap { $0["audioPath"] as? String } }
         #expect(paths.count >= 30)
@@ -142,7 +142,7 @@ struct ScenariosCLITests {
 }
 
 /// Runs the built `stilte` binary.
-enum Stilte {
+enum ScenariosCLI {
     struct Result {
         var status: Int32
         var output: String

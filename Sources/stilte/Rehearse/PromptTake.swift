@@ -95,7 +95,7 @@ struct PromptFile {
     func writeDraft(_ samples: [Float], sampleRate: Int) throws -> URL {
         let draft = destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).draft-\(getpid())")
         do throws(AudioError) {
-            let writer = try RecordingWriter(path: draft.path, sampleRate: sampleRate)
+            let writer = try RecordingWriter(path: draft.path, sampleRate: sampleRate, replacing: true)
             try writer.write(samples)
             try writer.close()
         } catch {

@@ -123,11 +123,11 @@ final class Rehearsal {
         let sessionId = try session()
         let take = try log.beginTake(TakeDraft(sessionId: sessionId, scenarioId: scenario.id, turn: index + 1,
                                                sampleRate: TakeRecorder.sampleRate, target: parameters.target))
-        guard let takeId = take.id, let url = log.home.resolve(take.recordingPath) else {
+        guard let takeId = take.id, let url = log.recordingURL(of: take) else {
             throw CommandFailure("the session log returned a take without id or with a bad path (\(take.recordingPath))")
         }
         let writer: RecordingWriter
-        do throws(AudioError) { writer = try RecordingWriter(path: url.path, sampleRate: TakeRecorder.sampleRate) } catch {
+        do throws(AudioError) { writer = try RecordingWriter(path: url.path, sampleRate: TakeRecorder.sampleRate, replacing: true) } catch {
             try? log.deleteTake(id: takeId)
             throw CommandFailure("cannot create the recording '\(error.subject)': \(error.message) (\(error.function)): check that STILTE_HOME is writable")
         }

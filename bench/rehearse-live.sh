@@ -3,7 +3,8 @@
 # lags the audio. The microphone is the test rig's real-time ALSA device (Tests/Rig) playing
 # the demo answer (Audio/demo: refusal, 4.0 s pause, solution) at wall-clock pace; the live
 # screen is drawn in a real pseudo-terminal (tmux, 80x24).
-# Peer, same run and same device: `arecord` recording the same number of seconds to /dev/null.
+# Peers, same run and same device, recording the same number of seconds: `stilte record` (capture
+# and the streaming WAV writer, no analysis, no screen) and `arecord` to /dev/null.
 # Usage: bench/rehearse-live.sh [STILTE_BINARY]   (default: a release build, made if needed)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,22 +44,28 @@ tmux -L "$socket" send-keys -t bench q
 wait_for "EXIT=0"
 
 seconds="$(python3 -c 'import json,sys; print([json.loads(l) for l in open(sys.argv[1])][-1]["audio"])' "$work/trace.jsonl")"
+whole="$(python3 -c "import math; print(math.ceil($seconds))")"
+/usr/bin/time -f "%e %U %S" -o "$work/record.time" \
+  "$stilte" record "$work/peer.wav" --device bench_mic --seconds "$whole" >/dev/null
 /usr/bin/time -f "%e %U %S" -o "$work/arecord.time" \
-  arecord -q -D bench_mic -f S16_LE -r 16000 -c 1 -t raw -d "$(python3 -c "import math; print(math.ceil($seconds))")" /dev/null
+  arecord -q -D bench_mic -f S16_LE -r 16000 -c 1 -t raw -d "$whole" /dev/null
 
-python3 - "$work/trace.jsonl" "$work/arecord.time" <<'PY'
+python3 - "$work/trace.jsonl" "$work/record.time" "$work/arecord.time" <<'PY'
 import json, statistics, sys
 trace = [json.loads(line) for line in open(sys.argv[1])]
 done = trace[-1]
 wall, cpu, audio = done["wall"], done["cpu"], done["audio"]
-a_wall, a_user, a_sys = map(float, open(sys.argv[2]).read().split()[-3:])
 ours = 100 * cpu / wall
-peer = 100 * (a_user + a_sys) / a_wall
-print(f"recording {audio:.2f} s of audio in {wall:.2f} s wall")
-print(f"{'':24}{'CPU % of one core':>20}")
-print(f"{'stilte rehearse (live)':24}{ours:>20.2f}")
-print(f"{'arecord (peer)':24}{peer:>20.2f}")
-print(f"ratio stilte / arecord: {ours / peer:.1f}x" if peer > 0 else "arecord used no measurable CPU")
+print(f"recording {audio:.2f} s of audio in {wall:.2f} s wall (stilte rehearse: recording phase only)")
+print(f"{'':34}{'CPU % of one core':>20}")
+print(f"{'stilte rehearse (live screen)':34}{ours:>20.2f}")
+for name, path in (("stilte record (peer, whole run)", sys.argv[2]), ("arecord (peer, whole run)", sys.argv[3])):
+    p_wall, p_user, p_sys = map(float, open(path).read().split()[-3:])
+    peer = 100 * (p_user + p_sys) / p_wall
+    # /usr/bin/time counts CPU in 10 ms ticks: below one tick, say so instead of dividing by zero.
+    shown = f"{peer:.2f}" if peer > 0 else f"< {100 * 0.01 / p_wall:.2f}"
+    ratio = f"   rehearse / this = {ours / peer:.1f}x" if peer > 0 else ""
+    print(f"{name:34}{shown:>20}{ratio}")
 print()
 print("live screen lag behind the audio (drawn - happened), seconds;")
 print("reported-silence: audio the pause engine had consumed when it reported a silence:")

@@ -14,21 +14,7 @@ import Testing
     @Test func countsTheSilenceLiveAndFreezesAtTheMeasuredPause() throws {
         let rig = try RehearseRig()
         defer { rig.cleanUp() }
-        let capture = TestALSA.realtimeCapture(input: try rig.demoAnswerRaw(), rate: 16_000, channels: 1)
-        let playback = TestALSA.filePlayback(output: rig.dir.appendingPathComponent("played.raw"), rate: 22_050, channels: 1)
-        let script = rig.dir.appendingPathComponent("live.sh")
-        let exports = rig.environment.filter { ["ALSA_CONFIG_PATH", "STILTE_HOME", "STILTE_SCENARIOS", "PATH"].contains($0.key) }
-            .map { "export \($0.key)=\(Self.quoted($0.value))" }.joined(separator: "\n")
-        try """
-            #!/bin/sh
-            \(exports)
-            \(Self.quoted(try ChildProcess.stilteExecutable().path)) rehearse museum-find-someone.en --trainee Tess \
-              --playback-device \(Self.quoted(playback)) --capture-device \(Self.quoted(capture))
-            echo "EXIT=$?"
-            sleep 60
-            """.write(to: script, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: script.path)
-
+        let script = try rehearseScript(rig)
         let tmux = try TmuxSession(script: script)
         #expect(try waitFor(tmux, "Enter: begin", within: 10) != nil)
         try tmux.send("Enter")
@@ -76,6 +62,52 @@ import Testing
         try tmux.send("q")
         #expect(try waitFor(tmux, "EXIT=0", within: 5) != nil)
         #expect(try tmux.cursorVisible())
+    }
+
+    @Test func enterStopsATakeAgainRecordsAnotherAndCtrlCLeavesATidyTerminal() throws {
+        let rig = try RehearseRig()
+        defer { rig.cleanUp() }
+        let tmux = try TmuxSession(script: try rehearseScript(rig))
+        #expect(try waitFor(tmux, "Enter: begin", within: 10) != nil)
+        try tmux.send("Enter")
+        #expect(try waitFor(tmux, "● Speaking", within: 10) != nil)
+        try tmux.send("Enter")
+        let stopped = try #require(try waitFor(tmux, "r: replay", within: 10))
+        #expect(stopped.contains("stopped with Enter"))
+        #expect(try tmux.cursorVisible(), "the cursor is back while the menu waits")
+
+        try tmux.send("a")
+        #expect(try waitFor(tmux, "○ Listening", within: 10) != nil)
+        #expect(try !tmux.cursorVisible(), "hidden while the live screen draws")
+        try tmux.send("C-c")
+        let ended = try #require(try waitFor(tmux, "EXIT=", within: 10))
+        #expect(ended.contains("EXIT=130"))
+        #expect(ended.contains("stopped with Ctrl-C"))
+        #expect(try tmux.cursorVisible())
+        let takes = try rig.takes()
+        #expect(takes.count == 2, "both takes are saved")
+        #expect(takes.allSatisfy { $0["state"] as? String == "complete" })
+    }
+
+    /// A shell script running `stilte rehearse` on the rig's real-time microphone (the demo answer).
+    func rehearseScript(_ rig: RehearseRig) throws -> URL {
+        let capture = TestALSA.realtimeCapture(input: try rig.demoAnswerRaw(), rate: 16_000, channels: 1)
+        let playback = TestALSA.filePlayback(output: rig.dir.appendingPathComponent("played.raw"), rate: 22_050, channels: 1)
+        let script = rig.dir.appendingPathComponent("live.sh")
+        let exports = rig.environment.filter { ["ALSA_CONFIG_PATH", "STILTE_HOME", "STILTE_SCENARIOS", "PATH"].contains($0.key) }
+            .map { "export \($0.key)=\(Self.quoted($0.value))" }.joined(separator: "\n")
+        try """
+            #!/bin/sh
+            \(exports)
+            # Ctrl-C goes to the whole foreground group: the shell waits for stilte and reports its status.
+            trap ':' INT
+            \(Self.quoted(try ChildProcess.stilteExecutable().path)) rehearse museum-find-someone.en --trainee Tess \\
+              --playback-device \(Self.quoted(playback)) --capture-device \(Self.quoted(capture))
+            echo "EXIT=$?"
+            sleep 60
+            """.write(to: script, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: script.path)
+        return script
     }
 
     func waitFor(_ tmux: TmuxSession, _ text: String, within seconds: Double) throws -> String? {

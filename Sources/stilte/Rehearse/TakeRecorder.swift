@@ -73,6 +73,7 @@ struct TakeRecorder {
         var shownPause: TimeSpan?
         var reason: StopReason?
         if screen != nil { terminal.hideCursor() }
+        defer { terminal.showCursor() }
 
         while reason == nil {
             let audioTime = Double(frames) / Double(Self.sampleRate)

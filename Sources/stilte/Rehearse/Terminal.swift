@@ -49,12 +49,16 @@ final class Terminal {
         write("\u{1B}[?25l")
     }
 
+    /// Shows the cursor again after `hideCursor()`.
+    func showCursor() {
+        guard cursorHidden else { return }
+        cursorHidden = false
+        write("\u{1B}[?25h")
+    }
+
     /// Puts the input mode and the cursor back as they were.
     func restore() {
-        if cursorHidden {
-            cursorHidden = false
-            write("\u{1B}[?25h")
-        }
+        showCursor()
         if var mode = savedMode {
             savedMode = nil
             tcsetattr(STDIN_FILENO, TCSANOW, &mode)

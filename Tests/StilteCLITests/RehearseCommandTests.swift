@@ -56,6 +56,25 @@ import Testing
         #expect(Array(recorded.samples.prefix(16_000 * 10)) == Array(answer.samples.prefix(16_000 * 10)), "the recording is the answer, bit for bit")
     }
 
+    @Test func judgesAgainstTheGivenTargetAndStopsAtTheLimit() throws {
+        let rig = try RehearseRig()
+        defer { rig.cleanUp() }
+        func rehearse(_ extra: [String]) throws -> [String: Any] {
+            let outcome = try rig.run(["rehearse", "museum-find-someone.en", "--trainee", "Tess", "--json",
+                                       "--playback-device", "null",
+                                       "--capture-device", TestALSA.fileCapture(input: try rig.demoAnswerRaw(), rate: 16_000, channels: 1)] + extra)
+            #expect(outcome.status == 0, "\(outcome.stderr)")
+            return (try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any]) ?? [:]
+        }
+        let strict = try rehearse(["--target", "6"])
+        #expect(strict["verdict"] as? String == "short", "4 s is short of a 6 s target")
+        #expect((strict["target"] as? [String: Any])?["seconds"] as? Double == 6)
+        let cut = try rehearse(["--max-seconds", "5"])
+        #expect(cut["stopReason"] as? String == "max-duration")
+        #expect((cut["duration"] as? Double).map { abs($0 - 5) < 0.02 } == true)
+        #expect(cut["verdict"] as? String == "no-continuation", "the solution starts after 7.9 s")
+    }
+
     @Test func saysInOneLineThatThereIsNoMicrophone() throws {
         let rig = try RehearseRig(soundCard: false)
         defer { rig.cleanUp() }

@@ -54,7 +54,7 @@ public enum ChildProcess {
         }
         let started = collected.markLaunch()
         do {
-            try process.run()
+            try process.runUnblocked()
         } catch {
             throw RigError("cannot run \(executable.path): \(error)")
         }
@@ -76,7 +76,7 @@ public enum ChildProcess {
             readers.leave()
         }
         let pid = process.processIdentifier
-        let timedOut: Bool = await withCheckedContinuation { continuation in
+        let timedOut: Bool? = await withCheckedContinuation { continuation in
             Thread.detachNewThread {
                 if exited.wait(timeout: .now() + timeout) == .success {
                     continuation.resume(returning: false)
@@ -85,10 +85,16 @@ public enum ChildProcess {
                 kill(pid, SIGTERM)
                 if exited.wait(timeout: .now() + 1) == .timedOut {
                     kill(pid, SIGKILL)
-                    exited.wait()
+                    if exited.wait(timeout: .now() + 5) == .timedOut {
+                        continuation.resume(returning: nil)
+                        return
+                    }
                 }
                 continuation.resume(returning: true)
             }
+        }
+        guard let timedOut else {
+            throw RigError("\(executable.path) (pid \(pid)) outlived its \(timeout) s timeout and SIGKILL")
         }
         await withCheckedContinuation { continuation in
             readers.notify(queue: .global()) { continuation.resume() }

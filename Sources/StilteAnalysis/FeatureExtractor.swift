@@ -94,6 +94,9 @@ struct FeatureExtractor {
                 accHigh = 0
                 accLow = 0
                 inBlock = 0
+                highPass1.flushTinyState(); highPass2.flushTinyState()
+                highPassTop1.flushTinyState(); highPassTop2.flushTinyState()
+                pitchLowPass1.flushTinyState(); pitchLowPass2.flushTinyState()
                 blockCount += 1
                 if blockCount % S.frameBlocks == 0 {
                     completedFrame = blockCount / S.frameBlocks - 1
@@ -136,7 +139,7 @@ struct FeatureExtractor {
     /// Periodicity of the window centred on frame `i`; 0 when the window is not (or no longer) available.
     func periodicity(frame i: Int) -> (strength: Float, lag: Int) {
         let start = (i * S.frameSize + S.frameSize / 2) / S.pitchDecimation - S.pitchWindow / 2
-        let needed = S.pitchWindow + S.maxLag + 2
+        let needed = S.pitchWindow + S.maxLag + 4
         guard start >= 0, start + needed <= pitchCount, start >= pitchCount - Self.pitchRing else { return (0, 0) }
         return pitch.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return (0, 0) }

@@ -98,25 +98,25 @@ struct Resampler {
     /// Output k is the half-band filter centred on input 2k, made once input 2k + 13 is in.
     private mutating func decimateByTwo(_ input: UnsafeBufferPointer<Float>, into output: inout ContiguousArray<Float>) {
         let size = Self.historySize, delay = Self.halfBandDelay
-        let taps = Self.halfBandTaps
+        let c = Self.halfBandCentre, h = Self.halfBandTaps
+        let (h1, h3, h5, h7, h9, h11, h13) = (h[0], h[1], h[2], h[3], h[4], h[5], h[6])
+        var count = inputCount
         history.withUnsafeMutableBufferPointer { ring in
+            guard let r = ring.baseAddress else { return }
             for x in input {
-                let slot = inputCount & (size - 1)
-                ring[slot] = x
-                ring[slot + size] = x
-                let newest = inputCount
-                inputCount += 1
+                let slot = count & (size - 1)
+                r[slot] = x
+                r[slot + size] = x
+                let newest = count
+                count += 1
                 guard newest >= delay, (newest - delay) & 1 == 0 else { continue }
                 // Window newest - 2 * delay ... newest, centred on newest - delay.
-                let start = (newest - 2 * delay) & (size - 1)
-                let centre = start + delay
-                var y = Self.halfBandCentre * ring[centre]
-                for (j, h) in taps.enumerated() {
-                    let offset = 2 * j + 1
-                    y += h * (ring[centre - offset] + ring[centre + offset])
-                }
+                let m = r + ((newest - 2 * delay) & (size - 1)) + delay
+                var y = c * m[0] + h1 * (m[-1] + m[1]) + h3 * (m[-3] + m[3]) + h5 * (m[-5] + m[5])
+                y += h7 * (m[-7] + m[7]) + h9 * (m[-9] + m[9]) + h11 * (m[-11] + m[11]) + h13 * (m[-13] + m[13])
                 output.append(y)
             }
         }
+        inputCount = count
     }
 }

@@ -46,6 +46,8 @@ struct BurstDetector {
         var voicedFrames = 0
         var firstVoiced = -1
         var lastVoiced = -1
+        /// Last frame of sustained, clearly periodic voicing (a voice, not a room's echo of it).
+        var lastClearlyVoiced = -1
         var speechStart: Int?
         /// Spectral shape of the previous voiced frame, and the summed change between voiced frames.
         var shape: (Float, Float)?
@@ -124,6 +126,7 @@ struct BurstDetector {
             if voicedRun >= S.minVoicedFrames {
                 if burst.firstVoiced < 0 { burst.firstVoiced = i - S.minVoicedFrames }
                 burst.lastVoiced = i
+                if correlation >= S.clearVoicing { burst.lastClearlyVoiced = i }
             }
             let e = max(energy, .leastNormalMagnitude)
             let shape = (10 * log10(max(high, .leastNormalMagnitude) / e), 10 * log10(max(low, .leastNormalMagnitude) / e))
@@ -167,7 +170,7 @@ struct BurstDetector {
         var lowest = burst.speechStart == nil ? burst.start + 1 : (burst.lastVoiced + 1) * S.frameBlocks - 1
         var from = max(burst.lastActive * S.frameBlocks + 2, lowest)
         if burst.speechStart != nil, let strong = reverberantDecayStart(burst) {
-            lowest = strong * S.frameBlocks + 2
+            lowest = max(strong * S.frameBlocks + 2, (burst.lastClearlyVoiced + 1) * S.frameBlocks - 1)
             from = lowest
             threshold = Bands.max(threshold, burst.peakBands * (decibels(-S.decayCutDb) / Float(S.frameBlocks)))
         }

@@ -57,6 +57,8 @@ enum DetectorSettings {
     static let minDecayFrames = 8
     static let minDecayDbPerFrame: Float = 0.8
     static let decayCutDb: Float = 25
+    /// Voicing this periodic is the voice itself, never cut as reverberation.
+    static let clearVoicing: Float = 0.95
     /// How far the onset refinement may walk back from the detecting frame, blocks (60 ms).
     static let refineBackBlocks = 30
 

@@ -58,5 +58,8 @@ public struct AudioError: Error, Sendable, Equatable, CustomStringConvertible {
     /// True when the device or file does not exist (`-ENOENT`, `-ENXIO`, `-ENODEV` on open).
     public var isNotFound: Bool { code == -ENOENT || code == -ENXIO || (code == -ENODEV && function == "snd_pcm_open") }
 
+    /// True when a file to be created exists already (`-EEXIST`).
+    public var isExistingFile: Bool { code == -EEXIST }
+
     public var description: String { "\(subject): \(message) (\(function))" }
 }

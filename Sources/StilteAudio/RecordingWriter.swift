@@ -11,8 +11,9 @@ import Foundation
 /// (sox, players, editors) reads. Float samples from `LiveCapture` convert back
 /// to the exact 16-bit values captured.
 ///
-/// New files are created with mode 0600 (voice recordings are personal data);
-/// an existing file is truncated and set to 0600. Every `sf_writef_short`
+/// New files are created with mode 0600 (voice recordings are personal data).
+/// An existing file is kept (`open` fails with `-EEXIST`) unless `replacing`
+/// is true; then it is truncated and set to 0600. Every `sf_writef_short`
 /// return is checked: a short write (a full disk) throws, and the file keeps
 /// every frame that reached it.
 ///
@@ -30,10 +31,11 @@ public final class RecordingWriter {
     private var descriptor: Int32
     private var scratch: [Int16]
 
-    /// Creates (or truncates) `path` as a mono 16-bit WAV at `sampleRate`.
-    /// The corresponding C functions are `open` and `sf_open_fd`.
-    public init(path: String, sampleRate: Int) throws(AudioError) {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+    /// Creates `path` as a mono 16-bit WAV at `sampleRate`; replaces an existing
+    /// file only when `replacing` is true. The corresponding C functions are `open` and `sf_open_fd`.
+    public init(path: String, sampleRate: Int, replacing: Bool = false) throws(AudioError) {
+        let flags = O_WRONLY | O_CREAT | O_CLOEXEC | (replacing ? O_TRUNC : O_EXCL)
+        let fd = open(path, flags, 0o600)
         guard fd >= 0 else { throw .system("open", errno: errno, path: path) }
         guard fchmod(fd, 0o600) == 0 else {
             let error = AudioError.system("fchmod", errno: errno, path: path)

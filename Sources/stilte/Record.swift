@@ -13,8 +13,11 @@ extension Stilte {
                 or a full disk ends the recording with an error and keeps what was written.
                 """)
 
-        @Argument(help: "The WAV file to write (replaced if it exists).")
+        @Argument(help: "The WAV file to write (an existing file is kept unless --overwrite).")
         var file: String
+
+        @Flag(help: "Replace FILE if it exists.")
+        var overwrite = false
 
         @OptionGroup var options: DeviceOptions
 
@@ -44,9 +47,12 @@ extension Stilte {
             }
             let writer: RecordingWriter
             do throws(AudioError) {
-                writer = try RecordingWriter(path: file, sampleRate: rate)
+                writer = try RecordingWriter(path: file, sampleRate: rate, replacing: overwrite)
             } catch {
                 capture.stop()
+                if error.isExistingFile {
+                    throw CommandFailure("'\(file)' already exists: choose another name, or pass --overwrite to replace it")
+                }
                 throw CommandFailure("cannot create '\(file)': \(error.message) (\(error.function)): choose a path in an existing, writable directory")
             }
             var take = Take(limit: seconds.map { Int(($0 * Double(rate)).rounded()) })

@@ -28,10 +28,11 @@ import StilteTestSupport
         #expect(try RawAudio.read(output) == samples)
     }
 
-    @Test func convertsRateAndChannelsToWhatTheDeviceTakes() throws {
+    @Test(arguments: ["flac", "ogg", "wav"])
+    func convertsRateAndChannelsToWhatTheDeviceTakes(format: String) throws {
         try TestALSA.setUp()
         let dir = try TemporaryDirectory()
-        let file = dir.file("tone.flac").path
+        let file = dir.file("tone.\(format)").path
         #expect(try run("sox", ["-n", "-r", "44100", "-c", "2", file, "synth", "1.0", "sine", "440"]).status == 0)
         let output = dir.file("played.raw")
         let result = try AudioPlayer.play(file: file, device: TestALSA.filePlayback(output: output, rate: 16_000, channels: 1))

@@ -26,11 +26,24 @@ import StilteTestSupport
         let path = dir.file("old.wav").path
         #expect(FileManager.default.createFile(atPath: path, contents: Data(repeating: 1, count: 100_000),
                                                 attributes: [.posixPermissions: 0o644]))
-        let writer = try RecordingWriter(path: path, sampleRate: 8_000)
+        let writer = try RecordingWriter(path: path, sampleRate: 8_000, replacing: true)
         try writer.write([0.5, -0.5])
         try writer.close()
         #expect(try SoundFileReader(path: path).frames == 2)
         #expect(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int == 0o600)
+    }
+
+    @Test func keepsAnExistingFileUnlessReplacing() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.file("earlier-take.wav").path
+        let earlier = Data(repeating: 7, count: 1_000)
+        #expect(FileManager.default.createFile(atPath: path, contents: earlier))
+        #expect {
+            _ = try RecordingWriter(path: path, sampleRate: 16_000)
+        } throws: { error in
+            (error as? AudioError)?.function == "open" && (error as? AudioError)?.code == -EEXIST
+        }
+        #expect(FileManager.default.contents(atPath: path) == earlier)
     }
 
     @Test func clipsOutOfRangeSamples() throws {

@@ -124,6 +124,25 @@ import StilteTestSupport
         #expect(result.errorOutput == "Error: cannot create '\(take)': No such file or directory (open): choose a path in an existing, writable directory\n")
     }
 
+    @Test func anEarlierTakeIsKeptUnlessOverwriteIsGiven() async throws {
+        try TestALSA.setUp()
+        let dir = try TemporaryDirectory()
+        let samples = noise(8_000)
+        try RawAudio.write(samples, to: dir.file("in.raw"))
+        let take = dir.file("take.wav")
+        let earlier = Data(repeating: 7, count: 1_000)
+        try earlier.write(to: take)
+        let device = TestALSA.fileCapture(input: dir.file("in.raw"), rate: 16_000, channels: 1)
+        let refused = try await Stilte.run(["record", take.path, "--device", device, "--seconds", "0.5"])
+        #expect(refused.status == 1)
+        #expect(refused.errorOutput == "Error: '\(take.path)' already exists: choose another name, or pass --overwrite to replace it\n")
+        #expect(try Data(contentsOf: take) == earlier)
+        let replaced = try await Stilte.run(["record", take.path, "--device", device, "--seconds", "0.5", "--overwrite"])
+        #expect(replaced.succeeded)
+        #expect(try soxSamples(take, in: dir) == samples)
+        #expect(try FileManager.default.attributesOfItem(atPath: take.path)[.posixPermissions] as? Int == 0o600)
+    }
+
     @Test func badOptionsAreRejectedBeforeAnythingOpens() async throws {
         let dir = try TemporaryDirectory()
         let take = dir.file("take.wav").path

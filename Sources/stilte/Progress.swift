@@ -45,20 +45,23 @@ extension Stilte {
             if let plot { try writePlot(log: log, report: report, to: plot) }
         }
 
+        /// At most this many series (trainee × scenario) and takes per series go into a plot.
+        static let plotSeries = 8
+        static let plotTakes = 500
+
         private func writePlot(log: any SessionLog, report: ProgressReport, to path: String) throws {
-            let takes = try log.takes(filter.filter())
-            let names = try LogAccess.traineeNames(log)
-            var series: [String: [(date: Date, pause: Double)]] = [:]
-            for take in takes {
-                guard let pause = take.pauseDuration else { continue }
-                series["\(names[take.traineeId] ?? "?") · \(take.scenarioId)", default: []].append((take.createdAt, pause))
+            let histories = try log.pauseHistory(filter.filter(), lastPerGroup: Self.plotTakes)
+            let shown = histories.prefix(Self.plotSeries)
+            if histories.count > shown.count {
+                FileHandle.standardError.write(Data("note: the plot shows \(shown.count) of \(histories.count) trainee × scenario series; narrow it with --trainee or --scenario\n".utf8))
             }
-            let target = report.groups.first?.target ?? PauseTarget()
-            let svg = ProgressPlot.svg(series.keys.sorted().map { ProgressPlot.Series(label: $0, points: series[$0] ?? []) },
-                                       targetSeconds: target.seconds, tolerance: target.tolerance)
-            do { try Data(svg.utf8).write(to: URL(fileURLWithPath: path)) } catch {
-                throw StoreError(.io, "cannot write the plot (\(error.localizedDescription))", path: path)
+            let series = shown.map { history in
+                ProgressPlot.Series(label: "\(history.trainee) · \(history.scenarioId)",
+                                    points: history.points.compactMap { point in point.pauseDuration.map { (point.createdAt, $0) } })
             }
+            let target = shown.first?.target ?? PauseTarget()
+            let svg = ProgressPlot.svg(Array(series), targetSeconds: target.seconds, tolerance: target.tolerance)
+            try TakeBundle.writePrivately(Data(svg.utf8), to: URL(fileURLWithPath: path))
             FileHandle.standardError.write(Data("Plot written to \(path)\n".utf8))
         }
     }

@@ -93,3 +93,19 @@ public struct WeekBucket: Codable, Sendable, Equatable {
         self.meanPause = meanPause
     }
 }
+
+/// One trainee × scenario's takes over time.
+public struct PauseHistory: Codable, Sendable, Equatable {
+    public var trainee: String
+    public var scenarioId: String
+    public var target: PauseTarget
+    /// Oldest first.
+    public var points: [ProgressPoint]
+
+    public init(trainee: String, scenarioId: String, target: PauseTarget, points: [ProgressPoint]) {
+        self.trainee = trainee
+        self.scenarioId = scenarioId
+        self.target = target
+        self.points = points
+    }
+}

@@ -72,6 +72,8 @@ public protocol SessionLog: Sendable {
     func reviewCounts() throws -> [Int64: Int]
     /// Per trainee × scenario summaries (see ``ProgressReport``).
     func progress(_ filter: TakeFilter) throws -> ProgressReport
+    /// The last `lastPerGroup` takes of each trainee × scenario, oldest first (for plots).
+    func pauseHistory(_ filter: TakeFilter, lastPerGroup: Int) throws -> [PauseHistory]
     /// How far the detector's boundaries were from trainers' corrections.
     func agreement() throws -> AgreementReport
 

@@ -111,6 +111,7 @@ struct LogCommandTests {
         #expect(text.components(separatedBy: "<circle").count - 1 == 30)
         #expect(text.contains("target 4.0 ± 0.5 s"))
         #expect(text.contains("trainee-0 · scenario-0"))
+        #expect(LogCLI.mode(svg.path) == 0o600)
         // Parses as XML (what a browser needs).
         #expect((try? XMLDocument(data: Data(text.utf8))) != nil)
     }

@@ -52,6 +52,20 @@ struct OpeningTests {
         #expect(group.weeks.map(\.week) == ["2026-05-18"])
     }
 
+    @Test("writes start as writers (BEGIN IMMEDIATE) on a WAL file with a busy timeout")
+    func immediateTransactions() throws {
+        let home = StoreFixtures.home()
+        defer { StoreFixtures.remove(home) }
+        let log = try SQLiteSessionLog(home: home)
+        let statements = StatementLog()
+        try log.dbQueue.inDatabase { db in db.trace { statements.append("\($0)") } }
+        _ = try log.saveTake(StoreFixtures.take(seconds: 4))
+        #expect(statements.all.first == "BEGIN IMMEDIATE TRANSACTION")
+        #expect(statements.all.contains { $0.hasPrefix("INSERT INTO \"take\"") })
+        let mode = try log.dbQueue.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        #expect(mode == "wal")
+    }
+
     @Test("a 0-byte file counts as empty and is migrated")
     func emptyFileIsNew() throws {
         let home = StoreFixtures.home()
@@ -162,4 +176,12 @@ struct RefusalTests {
         #expect(error?.code == .corrupt)
         #expect(StoreFixtures.bytes(home.databaseURL) == bytes)
     }
+}
+
+/// SQL statements seen by a trace, safe to append to from GRDB's queue.
+final class StatementLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var statements: [String] = []
+    func append(_ statement: String) { lock.withLock { statements.append(statement) } }
+    var all: [String] { lock.withLock { statements } }
 }

@@ -44,6 +44,22 @@ struct ProgressQueryTests {
         #expect(try log.progress(TakeFilter(trainee: "nobody")).groups.isEmpty)
     }
 
+    @Test("pause history: the last takes per trainee × scenario, oldest first")
+    func history() throws {
+        let home = StoreFixtures.home()
+        defer { StoreFixtures.remove(home) }
+        let log = try SQLiteSessionLog(home: home)
+        let start = Date(timeIntervalSince1970: 1_780_000_000)
+        for i in 0..<9 {
+            _ = try log.saveTake(StoreFixtures.take(i % 3 == 0 ? "bert" : "anna", seconds: Double(i), at: start.addingTimeInterval(Double(i) * 60)))
+        }
+        let histories = try log.pauseHistory(TakeFilter(), lastPerGroup: 4)
+        #expect(histories.map(\.trainee) == ["anna", "bert"])
+        #expect(histories[0].points.map(\.pauseDuration) == [4, 5, 7, 8].map { (1.5 + $0) - 1.5 })
+        #expect(histories[1].points.map(\.pauseDuration) == [0, 3, 6].map { (1.5 + $0) - 1.5 })
+        #expect(try log.pauseHistory(TakeFilter(trainee: "bert"), lastPerGroup: 1).first?.points.count == 1)
+    }
+
     @Test("the corrected pause is what progress counts")
     func correctedInProgress() throws {
         let home = StoreFixtures.home()

@@ -125,6 +125,21 @@ struct ProgressQuery {
         return ProgressReport(groups: groups)
     }
 
+    /// The last `limit` takes of every trainee × scenario, via `take_progress_time`.
+    func history(_ db: Database, lastPerGroup limit: Int) throws -> [PauseHistory] {
+        let names = Dictionary(uniqueKeysWithValues: try Trainee.fetchAll(db).map { ($0.id ?? 0, $0.name) })
+        let statement = try db.cachedStatement(sql: pointsSQL(newestFirst: true, limit: max(1, limit)))
+        var histories: [PauseHistory] = []
+        for row in try Row.fetchAll(db, sql: countsSQL, arguments: arguments) {
+            let trainee: Int64 = row["traineeId"], scenario: String = row["scenarioId"]
+            let rows = try Row.fetchAll(statement, arguments: arguments + [trainee, scenario])
+            let target = rows.first.map { PauseTarget(seconds: $0["targetSeconds"], tolerance: $0["targetTolerance"]) } ?? PauseTarget()
+            histories.append(PauseHistory(trainee: names[trainee] ?? "#\(trainee)", scenarioId: scenario, target: target,
+                                          points: rows.reversed().map(Self.point)))
+        }
+        return histories.sorted { ($0.trainee, $0.scenarioId) < ($1.trainee, $1.scenarioId) }
+    }
+
     private static func point(_ row: Row) -> ProgressPoint {
         ProgressPoint(takeId: row["id"], createdAt: row["createdAt"], pauseDuration: row["pauseDuration"],
                       verdict: (row["verdict"] as String?).flatMap(Verdict.init(rawValue:)))
@@ -136,6 +151,13 @@ extension SQLiteSessionLog {
         try read { db in
             guard let query = try ProgressQuery(filter, db) else { return ProgressReport(groups: []) }
             return try query.run(db)
+        }
+    }
+
+    public func pauseHistory(_ filter: TakeFilter, lastPerGroup: Int) throws -> [PauseHistory] {
+        try read { db in
+            guard let query = try ProgressQuery(filter, db) else { return [] }
+            return try query.history(db, lastPerGroup: lastPerGroup)
         }
     }
 

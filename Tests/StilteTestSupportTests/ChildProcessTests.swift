@@ -27,4 +27,23 @@ struct ChildProcessTests {
         #expect(result.output == "in")
         #expect(result.errorLines.map(\.text) == ["probe"])
     }
+
+    @Test func aGrandchildHoldingThePipesDoesNotHangTheCaller() async throws {
+        let shell = try #require(ChildProcess.tool("sh"))
+        let result = try await ChildProcess.run(shell, ["-c", "sleep 3 & echo started"], timeout: 10)
+        #expect(result.succeeded)
+        #expect(result.output == "started\n")
+        #expect(result.seconds < 1)
+    }
+
+    @Test func aStartedChildCanBeInterrupted() async throws {
+        let shell = try #require(ChildProcess.tool("sh"))
+        let child = try ChildProcess.start(shell, ["-c", "trap 'echo interrupted >&2; exit 130' INT; echo ready >&2; while :; do sleep 0.05; done"])
+        let clock = ContinuousClock(), giveUp = clock.now + .seconds(5)
+        while child.errorLinesSoFar.isEmpty && clock.now < giveUp { try await Task.sleep(for: .milliseconds(10)) }
+        child.send(SIGINT)
+        let result = try await child.result()
+        #expect(result.status == 130 && !result.timedOut)
+        #expect(result.errorLines.map(\.text) == ["ready", "interrupted"])
+    }
 }

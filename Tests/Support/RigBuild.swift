@@ -20,7 +20,14 @@ enum RigBuild {
         let productURL = directory.appendingPathComponent(product)
         if FileManager.default.fileExists(atPath: productURL.path) { return productURL }
 
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        // The name is predictable: use the directory only if it is ours and private, never another user's.
+        let attributes = try FileManager.default.attributesOfItem(atPath: directory.path)
+        guard (attributes[.ownerAccountID] as? NSNumber)?.uint32Value == getuid(),
+              ((attributes[.posixPermissions] as? NSNumber)?.intValue ?? 0o777) & 0o022 == 0 else {
+            throw RigError("\(directory.path) belongs to another user or is writable by others: remove it")
+        }
         let partial = directory.appendingPathComponent("\(product).\(getpid()).\(UUID().uuidString).partial")
         let compiler = Process()
         compiler.executableURL = URL(fileURLWithPath: "/usr/bin/env")

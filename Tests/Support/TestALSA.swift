@@ -101,6 +101,9 @@ public enum TestALSA {
     private static let state = RigState()
 }
 
+/// The configuration file and its directory, removed when the test process exits (set once, under RigState's lock).
+nonisolated(unsafe) private var configurationToRemove: (file: String, directory: String)?
+
 /// The process-wide rig: built products and the configuration file, created once under a lock.
 private final class RigState: @unchecked Sendable {
     private let lock = NSLock()
@@ -122,6 +125,12 @@ private final class RigState: @unchecked Sendable {
             try Data(ALSAConfiguration.text(pluginLibrary: plugin).utf8).write(to: file)
             setenv("ALSA_CONFIG_PATH", file.path, 1)
             path = file.path
+            configurationToRemove = (file.path, directory.path)
+            atexit {
+                guard let (file, directory) = configurationToRemove else { return }
+                unlink(file)
+                rmdir(directory)
+            }
             return file.path
         }
     }

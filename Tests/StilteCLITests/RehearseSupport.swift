@@ -44,8 +44,8 @@ struct RehearseRig {
         try Running(arguments, environment: environment.merging(extra) { _, new in new }, in: dir)
     }
 
-    func run(_ arguments: [String]) throws -> Outcome {
-        try start(arguments).wait()
+    func run(_ arguments: [String]) async throws -> Outcome {
+        try await start(arguments).wait()
     }
 
     /// How a `stilte` run ended and what it printed.
@@ -78,8 +78,16 @@ struct RehearseRig {
 
         func signal(_ number: Int32) { kill(process.processIdentifier, number) }
 
-        func wait() throws -> Outcome {
-            process.waitUntilExit()
+        /// Waits on a thread of its own: blocking the test's (cooperative) thread would starve
+        /// the timers of other tests running beside this one.
+        func wait() async throws -> Outcome {
+            let process = self.process
+            await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+                Thread.detachNewThread {
+                    process.waitUntilExit()
+                    done.resume()
+                }
+            }
             return Outcome(status: process.terminationStatus,
                                         stdout: try String(contentsOf: out, encoding: .utf8),
                                         stderr: try String(contentsOf: err, encoding: .utf8),
@@ -108,8 +116,13 @@ struct RehearseRig {
     }
 
     /// `stilte takes --json` as parsed JSON objects.
-    func takes() throws -> [[String: Any]] {
-        let outcome = try run(["takes", "--json"])
+    func takes() async throws -> [[String: Any]] {
+        let outcome = try await run(["takes", "--json"])
         return (try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [[String: Any]]) ?? []
     }
 }
+
+/// The rehearse and prompt-record CLI suites, run one test at a time: each starts real-time
+/// captures, pseudo-terminals and whole rehearsals, and the audio layer's timing tests that run
+/// beside them should not have to share the two CPUs with several of those at once.
+@Suite(.serialized) enum RehearseCLISuites {}

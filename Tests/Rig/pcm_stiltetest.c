@@ -150,7 +150,7 @@ static void advance(stiltetest_t *st, uint64_t now)
 		uint64_t at = st->t0 + st->fault_ns[due];
 		uint64_t fault_hw = at > st->run_start ? st->run_hw + frames_in(st, at - st->run_start) : st->hw;
 		if (fault_hw < target)
-			target = fault_hw;
+			target = fault_hw > st->hw ? fault_hw : st->hw;   /* the pointer never moves back */
 	}
 	if (st->io.stream == SND_PCM_STREAM_CAPTURE && target >= st->io.appl_ptr + st->io.buffer_size) {
 		st->hw = st->io.appl_ptr + st->io.buffer_size;       /* buffer full, nobody read it: overrun */

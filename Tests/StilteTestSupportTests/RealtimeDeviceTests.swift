@@ -53,6 +53,35 @@ struct RealtimeDeviceTests {
         #expect(result.seconds >= 1.45 && result.seconds < 3.0, "took \(result.seconds) s")
     }
 
+    @Test func plugConvertsOtherFormatsRatesAndChannels() async throws {
+        let directory = try TemporaryDirectory()
+        let input = directory.file("in.raw"), output = directory.file("out.raw")
+        try RawAudio.write(RawAudio.sine(frequency: 500, seconds: 1, rate: 16000), to: input)
+        let device = TestALSA.realtimeCapture(input: input, rate: 16000, channels: 1)
+
+        // 48 kHz stereo from the 16 kHz mono device: the plug layer converts, timing stays real.
+        let result = try await ALSAUtils.arecord(device: device, to: output, rate: 48000, channels: 2, seconds: 1)
+
+        #expect(result.succeeded, "\(result.errorOutput)")
+        let captured = try RawAudio.read(output)
+        #expect(captured.count == 2 * 48000)
+        let left = stride(from: 0, to: captured.count, by: 2).map { captured[$0] }
+        #expect(abs(cycles(left) - 500) <= 1, "\(cycles(left)) cycles")
+        #expect(result.seconds >= 0.95, "took \(result.seconds) s")
+    }
+
+    @Test func theBareDeviceOnlyOffersItsOwnRate() async throws {
+        let directory = try TemporaryDirectory()
+        let input = directory.file("in.raw")
+        try RawAudio.write([], to: input)
+        let device = TestALSA.realtimeCapture(input: input, rate: 16000, channels: 1, plug: false)
+        let result = try await ALSAUtils.arecord(device: device, to: directory.file("out.raw"), rate: 44100,
+                                                 channels: 1, seconds: 1)
+        // arecord takes the nearest rate the device offers, and says so.
+        #expect(result.errorOutput.contains("rate is not accurate"), "\(result.errorOutput)")
+        #expect(result.errorOutput.contains("16000"))
+    }
+
     @Test func overrunShowsAtItsTimeAndSkipsInput() async throws {
         let (result, captured) = try await captureRamp(faults: [.overrun(at: 1.0)], seconds: 2)
 

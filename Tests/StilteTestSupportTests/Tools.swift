@@ -35,3 +35,14 @@ func firstRampBreak(_ samples: [Int16], channels: Int = 1, modulus: Int = 30000)
     }
     return nil
 }
+
+/// Full cycles in `samples`: rises from below `-threshold` to above `+threshold` (hysteresis ignores the tiny
+/// wiggles a resampler leaves around zero).
+func cycles(_ samples: [Int16], threshold: Int16 = 1000) -> Int {
+    var count = 0, wasLow = false
+    for sample in samples {
+        if sample < -threshold { wasLow = true }
+        if sample > threshold && wasLow { count += 1; wasLow = false }
+    }
+    return count
+}

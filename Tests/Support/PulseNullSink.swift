@@ -171,7 +171,8 @@ public final class PulseNullSink: @unchecked Sendable {
             aplay, ["-q", "-D", playbackDevice, "-t", "raw", "-f", "S16_LE", "-r", "\(rate)", "-c", "\(channels)"],
             environment: environment, standardInput: silence, timeout: timeout)
         guard result.succeeded else {
-            throw RigError("warm-up playback into the PulseAudio null sink failed: \(result.errorOutput)")
+            let how = result.timedOut ? "timed out after \(timeout) s" : "failed (status \(result.status))"
+            throw RigError("warm-up playback into the PulseAudio null sink \(how): \(result.errorOutput)")
         }
     }
 

@@ -4,11 +4,8 @@ import Foundation
 public enum RawAudio {
     /// Writes `samples` (interleaved) as raw little-endian 16-bit to `url`, replacing it (permissions 0600).
     public static func write(_ samples: [Int16], to url: URL) throws {
-        let data = samples.withUnsafeBufferPointer { buffer in
-            Data(buffer: UnsafeBufferPointer(start: buffer.baseAddress.map { UnsafeRawPointer($0) }?
-                .assumingMemoryBound(to: UInt8.self), count: buffer.count * 2))
-        }
-        try littleEndian(data).write(to: url)
+        let data = samples.map(\.littleEndian).withUnsafeBytes { Data($0) }
+        try data.write(to: url)
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: url.path)
     }
 
@@ -46,17 +43,5 @@ public enum RawAudio {
     /// A ramp whose frame `i` holds `i % modulus` on every channel: shows exactly where frames were lost.
     public static func ramp(frames: Int, channels: Int = 1, modulus: Int = 30000) -> [Int16] {
         (0..<frames).flatMap { repeatElement(Int16($0 % modulus), count: channels) }
-    }
-
-    private static func littleEndian(_ data: Data) -> Data {
-        #if _endian(little)
-        return data
-        #else
-        var swapped = data
-        swapped.withUnsafeMutableBytes { bytes in
-            for index in stride(from: 0, to: bytes.count - 1, by: 2) { bytes.swapAt(index, index + 1) }
-        }
-        return swapped
-        #endif
     }
 }

@@ -72,6 +72,7 @@ struct TakeRecorder {
         var shownPhase: LiveModel.Phase?
         var shownPause: TimeSpan?
         var reason: StopReason?
+        terminal.discardPendingKeys()
         if screen != nil { terminal.hideCursor() }
         defer { terminal.showCursor() }
 

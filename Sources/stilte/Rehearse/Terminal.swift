@@ -65,6 +65,12 @@ final class Terminal {
         }
     }
 
+    /// Forgets keys typed ahead (for example during the prompt), so they do not stop the take.
+    func discardPendingKeys() {
+        guard interactive else { return }
+        tcflush(STDIN_FILENO, TCIFLUSH)
+    }
+
     /// The key pressed since the last call, if any (never waits).
     func pressedKey() -> Character? {
         guard interactive else { return nil }

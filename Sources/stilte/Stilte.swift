@@ -7,6 +7,9 @@ struct Stilte: ParsableCommand {
         abstract: "Practise the pause after saying no.",
         version: StilteVersion.current,
         subcommands: [
+            Devices.self,
+            Play.self,
+            Record.self,
             Scenarios.self,
         ]
     )

@@ -149,15 +149,8 @@ enum Stilte {
         var error: String
     }
 
-    /// `stilte` next to this test bundle (both live in the build's bin directory).
-    static var executable: URL {
-        let bundle = URL(fileURLWithPath: CommandLine.arguments.first ?? "")
-        var directory = bundle.deletingLastPathComponent()
-        if directory.lastPathComponent == "MacOS" || directory.path.hasSuffix(".xctest/Contents") {
-            directory = directory.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        }
-        return directory.appendingPathComponent("stilte")
-    }
+    /// The built `stilte` (found as the audio tests find it).
+    static var executable: URL { StilteBinary.url }
 
     /// Runs `stilte` (or another `executable`) without the caller's `STILTE_SCENARIOS`, output captured.
     static func run(_ arguments: [String], environment: [String: String] = [:],

@@ -1,0 +1,51 @@
+import Foundation
+import StilteAudio
+import Testing
+
+/// "Every shipped scenario loads, and its prompts exist and play": each prompt the scenarios
+/// name is played by `stilte play` through the real ALSA code path into a stock `file` plugin
+/// device, and what reached the device is the file's audio, sample for sample.
+@Suite("Shipped prompts play through ALSA")
+struct ShippedPromptsPlayTests {
+    @Test func everyShippedPromptPlaysSampleForSample() throws {
+        let dir = try scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let config = try CLIDevices.config(in: dir)
+
+        let listed = try Stilte.run(["scenarios", "--json"])
+        #expect(listed.status == 0, "\(listed.error)")
+        let scenarios = try #require(try JSONSerialization.jsonObject(with: Data(listed.output.utf8)) as? [[String: Any]])
+        let prompts = scenarios.flatMap { ($0["turns"] as? [[String: Any]] ?? []).compactMap { $0["audioPath"] as? String } }
+        #expect(prompts.count >= 30)
+
+        for (index, prompt) in prompts.enumerated() {
+            let reader = try SoundFileReader(path: prompt)
+            let expected = try Self.decodedSamples(reader)
+            let device = dir.appendingPathComponent("played-\(index).raw")
+            let result = try StilteBinary.run(
+                ["play", prompt, "--device", CLIDevices.playback(device.path, rate: reader.sampleRate, channels: 1)],
+                alsaConfig: config, in: dir)
+            #expect(result.status == 0, "\(prompt): \(result.stderr)")
+            #expect(result.stdout.hasPrefix("Played \(String(format: "%.2f s", reader.duration)) of \(prompt)"), "\(result.stdout)")
+            #expect(result.stdout.contains("(0 underruns)"))
+            let played = try Samples.read(device)
+            #expect(played.count == reader.frames, "\(prompt)")
+            let differing = zip(played, expected).filter { $0 != $1 }.count
+            #expect(played.count == expected.count && differing == 0,
+                    "\(prompt): \(differing) of \(expected.count) samples differ from the file's")
+            try? FileManager.default.removeItem(at: device)
+        }
+    }
+
+    /// The file's samples as libsndfile decodes them to 16 bits (what `stilte play` sends).
+    private static func decodedSamples(_ reader: SoundFileReader) throws -> [Int16] {
+        var samples: [Int16] = []
+        var block = [Int16](repeating: 0, count: 4096)
+        while true {
+            let frames = try block.withUnsafeMutableBufferPointer { buffer in try reader.read(into: buffer) }
+            if frames == 0 { break }
+            samples += block[0..<frames]
+        }
+        return samples
+    }
+}

@@ -1,6 +1,7 @@
 import Foundation
 import StilteAudio
 import Testing
+import StilteTestSupport
 
 /// `stilte scenarios`, `--json`, `show`, run as the built binary, and the shipped prompt files.
 @Suite("stilte scenarios")
@@ -56,7 +57,7 @@ struct ScenariosCLITests {
         #expect(text.hasPrefix("warehouse-insists.nl — De klant blijft aandringen"))
         #expect(text.contains("Ruud wil dat jij de herinrichting"))
         #expect(text.contains("Turn 3 of 3"))
-        #expect(text.contains("Ja, maar ik wil echt dat jij het doet."))
+        #expect(text.contains("Ja maar, ik wil jou."))
         #expect(text.contains("Prompt: Audio/warehouse-insists.nl-2.ogg"))
         #expect(text.contains("target 4.0 s ± 0.5 s"))
         #expect(text.contains("Tip: Aandringen is geen bewijs"))
@@ -149,20 +150,14 @@ enum ScenariosCLI {
         var error: String
     }
 
-    /// `stilte` next to this test bundle (both live in the build's bin directory).
-    static var executable: URL {
-        let bundle = URL(fileURLWithPath: CommandLine.arguments.first ?? "")
-        var directory = bundle.deletingLastPathComponent()
-        if directory.lastPathComponent == "MacOS" || directory.path.hasSuffix(".xctest/Contents") {
-            directory = directory.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        }
-        return directory.appendingPathComponent("stilte")
-    }
+    /// The built `stilte` (found as the rig finds it).
+    static var executable: URL { get throws { try ChildProcess.stilteExecutable() } }
 
+    /// Runs `stilte` (or another `executable`) without the caller's `STILTE_SCENARIOS`, output captured.
     static func run(_ arguments: [String], environment: [String: String] = [:],
-                    directory: String? = nil) throws -> Result {
+                    directory: String? = nil, executable: URL? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = try executable ?? Self.executable
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "STILTE_SCENARIOS")

@@ -7,10 +7,10 @@ import StilteTestSupport
 private enum SmallDisk {
     static let unavailableReason: String? = {
         guard let dir = try? TemporaryDirectory() else { return "no scratch directory" }
-        guard let mounted = try? run("mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", dir.url.path]), mounted.status == 0 else {
+        guard let mounted = try? tool("mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", dir.url.path]), mounted.status == 0 else {
             return "mount -t tmpfs is not permitted here (needs root)"
         }
-        _ = try? run("umount", [dir.url.path])
+        _ = try? tool("umount", [dir.url.path])
         return nil
     }()
 }
@@ -19,8 +19,8 @@ private enum SmallDisk {
     @Test(.enabled(if: SmallDisk.unavailableReason == nil, "needs permission to mount a 64 KiB tmpfs (root)"))
     func shortWriteThrowsAndTheFileKeepsWhatFitted() throws {
         let disk = try TemporaryDirectory()
-        #expect(try run("mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", disk.url.path]).status == 0)
-        defer { _ = try? run("umount", [disk.url.path]) }
+        #expect(try tool("mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", disk.url.path]).status == 0)
+        defer { _ = try? tool("umount", [disk.url.path]) }
         let path = disk.file("take.wav").path
         let writer = try RecordingWriter(path: path, sampleRate: 16_000)
         let samples = Signal.samples(16_000 * 3).map { Float($0) / 32768 }

@@ -62,24 +62,6 @@ extension LiveCapture {
     }
 }
 
-/// Runs a command line tool (sox, soxi, mount) and returns its exit status and standard output.
-@discardableResult
-func run(_ tool: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [tool] + arguments
-    // Output goes to a file, not a pipe: a daemon the tool starts (tmux's server) would keep a pipe open.
-    let output = FileManager.default.temporaryDirectory.appendingPathComponent("stilte-tool-\(UUID().uuidString)")
-    guard FileManager.default.createFile(atPath: output.path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
-    defer { try? FileManager.default.removeItem(at: output) }
-    process.standardOutput = try FileHandle(forWritingTo: output)
-    process.standardError = FileHandle.nullDevice
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-    return (process.terminationStatus, (try? String(contentsOf: output, encoding: .utf8)) ?? "")
-}
-
 /// Runs blocking `work` (a real-time capture or playback) on a thread of its own,
 /// so tests that wait on the wall clock do not hold Swift's few cooperative
 /// threads and can run at the same time.

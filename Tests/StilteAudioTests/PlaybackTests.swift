@@ -9,7 +9,7 @@ import StilteTestSupport
         let raw = dir.file("source.raw")
         let wav = dir.file("source.wav").path
         try RawAudio.write(samples, to: raw)
-        let sox = try run("sox", ["-t", "raw", "-r", "\(rate)", "-e", "signed", "-b", "16", "-c", "\(channels)", raw.path, wav])
+        let sox = try tool("sox", ["-t", "raw", "-r", "\(rate)", "-e", "signed", "-b", "16", "-c", "\(channels)", raw.path, wav])
         #expect(sox.status == 0)
         return wav
     }
@@ -33,7 +33,7 @@ import StilteTestSupport
         try TestALSA.setUp()
         let dir = try TemporaryDirectory()
         let file = dir.file("tone.\(format)").path
-        #expect(try run("sox", ["-n", "-r", "44100", "-c", "2", file, "synth", "1.0", "sine", "440"]).status == 0)
+        #expect(try tool("sox", ["-n", "-r", "44100", "-c", "2", file, "synth", "1.0", "sine", "440"]).status == 0)
         let output = dir.file("played.raw")
         let result = try AudioPlayer.play(file: file, device: TestALSA.filePlayback(output: output, rate: 16_000, channels: 1))
         #expect(result.framesWritten == 44_100)

@@ -16,7 +16,7 @@ import StilteTestSupport
         let reader = try SoundFileReader(path: path)
         #expect(reader.frames == 24_000)
         #expect(try reader.readAll() == samples)
-        let soxi = try run("soxi", ["-s", path])
+        let soxi = try tool("soxi", ["-s", path])
         #expect(soxi.status == 0 && soxi.output.trimmingCharacters(in: .whitespacesAndNewlines) == "24000")
         try writer.close()
     }

@@ -55,7 +55,8 @@ enum DetectorSettings {
     /// is the room, and the end is refined from the last strong frame at the peak minus
     /// `decayCutDb`.
     static let strongDb: Float = 20
-    static let minDecayFrames = 8
+    /// (200 ms: a weak final syllable fades faster than that; a room rings longer.)
+    static let minDecayFrames = 20
     static let maxDecayFrames = 60
     /// A rise this large from one frame to the next is a new sound, not a decay, dB.
     static let maxDecayRiseDb: Float = 10

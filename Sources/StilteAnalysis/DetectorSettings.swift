@@ -86,8 +86,9 @@ enum DetectorSettings {
     static let maxLeadBlocks = 100
     /// Unvoiced sound allowed after the last voiced frame ("s", "ts", "st"), blocks (300 ms).
     static let maxTrailBlocks = 150
-    /// An unvoiced burst this close after speech belongs to it (a released "t"), seconds ...
-    static let trailAttachGap = 0.25
+    /// An unvoiced burst this close after the speech itself belongs to it (a "t" released
+    /// after its closure), seconds ...
+    static let trailAttachGap = 0.15
     /// ... or this close before speech (an "s" before a closure), seconds ...
     static let leadAttachGap = 0.12
     /// ... when not longer than this, seconds.

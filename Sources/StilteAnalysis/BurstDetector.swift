@@ -170,12 +170,20 @@ struct BurstDetector {
         // last strong frame is the steady free decay of a reverberant room.
         var lowest = burst.speechStart == nil ? burst.start + 1 : (burst.lastVoiced + 1) * S.frameBlocks - 1
         var from = max(burst.lastActive * S.frameBlocks + 2, lowest)
+        var reverberant = false
         if burst.speechStart != nil, let strong = reverberantDecayStart(burst) {
+            reverberant = true
             lowest = max(strong * S.frameBlocks + 2, (burst.lastClearlyVoiced + 1) * S.frameBlocks - 1)
             from = lowest
             threshold = Bands.max(threshold, burst.peakBands * (decibels(-S.decayCutDb) / Float(S.frameBlocks)))
         }
-        let end = extendOffset(refineOffset(from: from, threshold: threshold, floor: lowest), threshold: threshold)
+        var end = extendOffset(refineOffset(from: from, threshold: threshold, floor: lowest), threshold: threshold)
+        if burst.speechStart != nil && !reverberant {
+            // Weak sound after the last voiced frame (a stop's release after its closure, a
+            // final fricative, in noise) counts by its accumulated evidence, not only by
+            // single frames or 20 ms stretches above the threshold, which dip in noise.
+            end = max(end, changePointOffset(from: lowest, threshold: threshold))
+        }
         guard let speechStart = burst.speechStart else {
             let span = BlockSpan(start: burst.start, end: max(end, burst.start + 1))
             let meanEnergy = burst.activeEnergy / Float(max(burst.activeFrames, 1))
@@ -260,6 +268,29 @@ struct BurstDetector {
         let lowest = max(limit, start - S.extendBlocks)
         while k > lowest && features.mean(blocks: (k - S.longWindowBlocks)..<k).reaches(threshold) { k -= 1 }
         return k
+    }
+
+    /// The most likely end (exclusive) of sound after block `start`: the maximum over `c` of
+    /// the summed excess of each band over its threshold, sum of `energy / threshold - 1`
+    /// from `start` to `c`, on the 2 ms grid up to the newest block. Sound above the threshold
+    /// raises the sum, background (below its threshold on average) lowers it, so the maximum
+    /// sits where sound gives way to background; a gap inside the sound lowers the sum only
+    /// as much as it is long. Each band is judged alone (a fricative lives only in the high
+    /// one); the later end wins.
+    private func changePointOffset(from start: Int, threshold: Bands) -> Int {
+        let newest = features.blockCount - 1
+        guard start < newest else { return start + 1 }
+        var sumLow: Float = 0, sumHigh: Float = 0
+        var bestLow: Float = 0, bestHigh: Float = 0
+        var endLow = start, endHigh = start
+        for k in start...newest {
+            let b = features.bands(block: k)
+            sumLow += b.low / threshold.low - 1
+            sumHigh += b.high / threshold.high - 1
+            if sumLow > bestLow { bestLow = sumLow; endLow = k + 1 }
+            if sumHigh > bestHigh { bestHigh = sumHigh; endHigh = k + 1 }
+        }
+        return max(endLow, endHigh)
     }
 
     /// Moves an end (exclusive) later while the 20 ms after it still holds more than `threshold` on average.

@@ -6,6 +6,8 @@ struct Stilte: ParsableCommand {
         commandName: "stilte",
         abstract: "Practise the pause after saying no.",
         version: StilteVersion.current,
-        subcommands: []
+        subcommands: [
+            Analyze.self,
+        ]
     )
 }

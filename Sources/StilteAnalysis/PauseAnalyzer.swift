@@ -1,0 +1,174 @@
+/// Why a `PauseAnalyzer` could not be set up.
+public struct AnalyzerSetupError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+}
+
+/// The pause engine: interleaved samples in, live events out, an `Analysis` at the end.
+///
+/// One streaming implementation serves files and live capture alike. Memory is
+/// constant apart from the result itself (the speech segments and events found):
+/// the audio is downmixed, resampled to 8 kHz and reduced to 2 ms energies and
+/// 10 ms decisions as it arrives. Any block size gives the same result.
+///
+/// ```swift
+/// var analyzer = try PauseAnalyzer(sampleRate: 48000, channels: 2)
+/// for block in blocks { for event in analyzer.process(block) { show(event) } }
+/// let analysis = analyzer.finish()
+/// ```
+public struct PauseAnalyzer {
+    typealias S = DetectorSettings
+
+    /// Input frames per second.
+    public let sampleRate: Int
+    /// Interleaved channels per input frame.
+    public let channels: Int
+    public let parameters: AnalysisParameters
+
+    private var resampler: Resampler
+    private var detector = BurstDetector()
+    private var assembler: SegmentAssembler
+    private var inputFrames = 0
+    /// A partial input frame left over from the previous block.
+    private var carry: [Float] = []
+    private var mono = ContiguousArray<Float>()
+    private var resampled = ContiguousArray<Float>()
+    private var reports: [BurstReport] = []
+    private static let chunkFrames = 4096
+
+    /// Sets up the analysis of audio at `sampleRate` Hz (1 Hz ... 1 MHz) with `channels` channels.
+    public init(sampleRate: Int, channels: Int, parameters: AnalysisParameters = AnalysisParameters()) throws(AnalyzerSetupError) {
+        guard (1...1_000_000).contains(sampleRate) else {
+            throw AnalyzerSetupError(message: "sample rate \(sampleRate) Hz is not usable; expected 1 Hz to 1 MHz")
+        }
+        guard (1...64).contains(channels) else {
+            throw AnalyzerSetupError(message: "\(channels) channels is not usable; expected 1 to 64")
+        }
+        guard parameters.minPause > 0, parameters.target.tolerance >= 0 else {
+            throw AnalyzerSetupError(message: "min-pause must be positive and the tolerance not negative")
+        }
+        self.sampleRate = sampleRate
+        self.channels = channels
+        self.parameters = parameters
+        resampler = Resampler(inputRate: sampleRate, outputRate: S.rate)
+        assembler = SegmentAssembler(minPause: parameters.minPause)
+        mono.reserveCapacity(Self.chunkFrames)
+        resampled.reserveCapacity(Self.chunkFrames + 16)
+        reports.reserveCapacity(8)
+    }
+
+    /// Seconds of audio consumed so far.
+    public var seconds: Double { Double(inputFrames) / Double(sampleRate) }
+
+    /// Analyses the next block of interleaved samples (any length; a partial frame is
+    /// kept for the next call) and returns the live events it settled.
+    public mutating func process(_ interleaved: UnsafeBufferPointer<Float>) -> [LiveEvent] {
+        var live: [LiveEvent] = []
+        var rest = interleaved[...]
+        if !carry.isEmpty {
+            let needed = channels - carry.count
+            carry.append(contentsOf: rest.prefix(needed))
+            rest = rest.dropFirst(needed)
+            if carry.count == channels {
+                let frame = carry
+                carry.removeAll()
+                frame.withUnsafeBufferPointer { consume($0, into: &live) }
+            }
+        }
+        let whole = rest.count / channels * channels
+        if whole > 0 {
+            let start = rest.startIndex
+            consume(UnsafeBufferPointer(rebasing: interleaved[start..<(start + whole)]), into: &live)
+        }
+        carry.append(contentsOf: rest.dropFirst(whole))
+        return live
+    }
+
+    /// Ends the audio and returns the measurement. Call once, after the last `process`.
+    public mutating func finish() -> Analysis {
+        var live: [LiveEvent] = []
+        // Let the look-ahead frames be decided on silence after the end.
+        let realSamples = detector.sampleCount
+        let padding = [Float](repeating: 0, count: (S.lookaheadFrames + 1) * S.frameSize)
+        let lastFrame = (realSamples + S.frameSize - 1) / S.frameSize - 1
+        padding.withUnsafeBufferPointer { feedInternal($0, lastRealFrame: lastFrame, into: &live) }
+        reports.removeAll(keepingCapacity: true)
+        detector.finish(into: &reports)
+        handle(reports, into: &live)
+        assembler.finish()
+        let duration = seconds
+        let segments = assembler.segments.compactMap { segment -> SpeechSegment? in
+            var s = segment
+            s.span.end = min(s.span.end, duration)
+            s.opening.end = min(s.opening.end, duration)
+            return s.span.start < duration ? s : nil
+        }
+        return PauseRule.apply(segments: segments, events: assembler.events, duration: duration, parameters: parameters)
+    }
+
+    private mutating func consume(_ block: UnsafeBufferPointer<Float>, into live: inout [LiveEvent]) {
+        var offset = 0
+        let frames = block.count / channels
+        while offset < frames {
+            let n = min(Self.chunkFrames, frames - offset)
+            mono.removeAll(keepingCapacity: true)
+            if channels == 1 {
+                mono.append(contentsOf: UnsafeBufferPointer(rebasing: block[offset..<(offset + n)]))
+            } else {
+                let scale = 1 / Float(channels)
+                var i = offset * channels
+                for _ in 0..<n {
+                    var sum: Float = 0
+                    for c in 0..<channels { sum += block[i + c] }
+                    mono.append(sum * scale)
+                    i += channels
+                }
+            }
+            resampled.removeAll(keepingCapacity: true)
+            mono.withUnsafeBufferPointer { resampler.process($0, into: &resampled) }
+            let chunk = resampled
+            chunk.withUnsafeBufferPointer { feedInternal($0, lastRealFrame: Int.max, into: &live) }
+            inputFrames += n
+            offset += n
+        }
+    }
+
+    private mutating func feedInternal(_ samples: UnsafeBufferPointer<Float>, lastRealFrame: Int, into live: inout [LiveEvent]) {
+        var offset = 0
+        while offset < samples.count {
+            offset += detector.push(UnsafeBufferPointer(rebasing: samples[offset...]))
+            guard let completed = detector.completedFrame else { continue }
+            let frame = completed - S.lookaheadFrames
+            guard frame >= 0, frame <= lastRealFrame else { continue }
+            reports.removeAll(keepingCapacity: true)
+            detector.decide(frame: frame, into: &reports)
+            handle(reports, into: &live)
+            let now = Double((frame + 1) * S.frameBlocks) * S.blockSeconds
+            let unconfirmed = detector.unconfirmedBurstStart.map { Double($0) * S.blockSeconds }
+            assembler.tick(now: now, unconfirmedStart: unconfirmed, into: &live)
+        }
+    }
+
+    private mutating func handle(_ reports: [BurstReport], into live: inout [LiveEvent]) {
+        let t = S.blockSeconds
+        for report in reports {
+            switch report {
+            case let .speechStarted(start, leading):
+                let lead = leading.flatMap { Self.event($0, .breath) }
+                assembler.speechStarted(at: Double(start) * t, leading: lead, into: &live)
+            case let .speechEnded(end, fillerLike, trailing):
+                let trail = trailing.flatMap { Self.event($0, .breath) }
+                assembler.speechEnded(at: Double(end) * t, fillerLike: fillerLike, trailing: trail, into: &live)
+            case let .nonSpeech(span, kind):
+                if let event = Self.event(span, kind) { assembler.nonSpeech(event, into: &live) }
+            }
+        }
+    }
+
+    /// A non-speech event for a block span, or nil when it is too short to matter (< 10 ms).
+    private static func event(_ span: BlockSpan, _ kind: PauseEvent.Kind) -> PauseEvent? {
+        guard span.end - span.start >= S.frameBlocks else { return nil }
+        let t = S.blockSeconds
+        return PauseEvent(start: Double(span.start) * t, end: Double(span.end) * t, kind: kind)
+    }
+}

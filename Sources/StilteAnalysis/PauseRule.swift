@@ -1,0 +1,41 @@
+/// The coaching rule, on finished speech segments: the refusal runs from the first
+/// speech onset to the first silence of at least `minPause`; the pause is that
+/// silence; the verdict compares it with the target.
+enum PauseRule {
+    static func apply(segments: [SpeechSegment], events: [PauseEvent], duration: Double,
+                      parameters: AnalysisParameters) -> Analysis {
+        let spans = segments.map { $0.span }
+        guard let first = segments.first else {
+            return Analysis(duration: duration, target: parameters.target, segments: [],
+                            refusal: nil, pause: nil, verdict: .noSpeech)
+        }
+        for (index, segment) in segments.enumerated() {
+            let next = index + 1 < segments.count ? segments[index + 1] : nil
+            let silenceEnd = next?.span.start ?? duration
+            guard silenceEnd - segment.span.end >= parameters.minPause else { continue }
+            let refusal = TimeSpan(start: first.span.start, end: segment.span.end)
+            var inside = events.filter { $0.start >= refusal.end && $0.end <= silenceEnd && $0.kind != .filler }
+            guard let next else {
+                let pause = Pause(start: refusal.end, end: duration, events: inside)
+                return Analysis(duration: duration, target: parameters.target, segments: spans,
+                                refusal: refusal, pause: pause, verdict: .noContinuation)
+            }
+            if next.openingIsFiller {
+                inside.append(PauseEvent(start: next.opening.start, end: next.opening.end, kind: .filler))
+            }
+            let pause = Pause(start: refusal.end, end: next.span.start, events: inside)
+            return Analysis(duration: duration, target: parameters.target, segments: spans,
+                            refusal: refusal, pause: pause, verdict: verdict(pause.duration, parameters.target))
+        }
+        let refusal = TimeSpan(start: first.span.start, end: segments[segments.count - 1].span.end)
+        return Analysis(duration: duration, target: parameters.target, segments: spans,
+                        refusal: refusal, pause: nil, verdict: .noPause)
+    }
+
+    /// Short, on target or long.
+    static func verdict(_ seconds: Double, _ target: PauseTarget) -> Verdict {
+        if seconds < target.lowerBound { return .short }
+        if seconds > target.upperBound { return .long }
+        return .onTarget
+    }
+}

@@ -1,0 +1,75 @@
+/// Streams mono audio at any rate down (or up) to the analysis rate.
+///
+/// Three cheap stages: a box-car pre-decimation by an integer factor (for 44.1 kHz and
+/// up), a fourth-order Butterworth anti-alias low-pass, and linear interpolation at the
+/// output instants. Detection needs the speech band, not hi-fi: aliasing is kept well
+/// below what moves a speech boundary, at a few operations per input sample.
+struct Resampler {
+    /// Input frames per second.
+    let inputRate: Int
+    /// Output frames per second.
+    let outputRate: Int
+    /// Box-car decimation factor applied first.
+    private let boxcar: Int
+    private let boxScale: Float
+    private var boxSum: Float = 0
+    private var boxFill = 0
+    /// Rate after the box-car.
+    private let midRate: Int
+    private var lowPass1: Biquad
+    private var lowPass2: Biquad
+    private let filters: Bool
+    private let passThrough: Bool
+    /// Mid-rate samples seen, and outputs made; output k sits at mid index k * midRate / outputRate.
+    private var midCount: Int64 = 0
+    private var outCount: Int64 = 0
+    private var previous: Float = 0
+
+    init(inputRate: Int, outputRate: Int) {
+        self.inputRate = inputRate
+        self.outputRate = outputRate
+        var factor = max(1, inputRate / (2 * outputRate))
+        while factor > 1 && inputRate % factor != 0 { factor -= 1 }
+        boxcar = factor
+        boxScale = 1 / Float(factor)
+        midRate = inputRate / factor
+        filters = midRate > outputRate
+        passThrough = midRate == outputRate && factor == 1
+        let cutoff = 0.45 * Double(outputRate)
+        let q = Biquad.butterworth4Q
+        lowPass1 = Biquad.lowPass(cutoff: cutoff, q: q.0, sampleRate: Double(midRate))
+        lowPass2 = Biquad.lowPass(cutoff: cutoff, q: q.1, sampleRate: Double(midRate))
+    }
+
+    /// Resamples `input` and appends the result to `output`.
+    mutating func process(_ input: UnsafeBufferPointer<Float>, into output: inout ContiguousArray<Float>) {
+        if passThrough {
+            output.append(contentsOf: input)
+            return
+        }
+        let outRate = Int64(outputRate), mid = Int64(midRate)
+        for x in input {
+            var y = x
+            if boxcar > 1 {
+                boxSum += x
+                boxFill += 1
+                if boxFill < boxcar { continue }
+                y = boxSum * boxScale
+                boxSum = 0
+                boxFill = 0
+            }
+            if filters { y = lowPass2.process(lowPass1.process(y)) }
+            // Outputs with mid position in (midCount - 1, midCount].
+            let n = midCount
+            while outCount * mid <= n * outRate {
+                let position = outCount * mid           // in units of 1 / outputRate mid samples
+                let behind = n * outRate - position      // (n - t) * outRate, 0 ..< outRate
+                let fraction = Float(behind) / Float(outRate)
+                output.append(y - (y - previous) * fraction)
+                outCount += 1
+            }
+            previous = y
+            midCount += 1
+        }
+    }
+}

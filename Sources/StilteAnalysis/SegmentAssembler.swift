@@ -1,0 +1,111 @@
+/// A stretch of speech with the first burst it opened with (a filler candidate).
+struct SpeechSegment: Equatable {
+    var span: TimeSpan
+    /// The burst that opened the segment.
+    var opening: TimeSpan
+    /// Whether that burst is a short, steady, voiced sound ("eh", "uhm").
+    var openingIsFiller: Bool
+}
+
+/// Joins bursts into speech segments (an unvoiced burst right after or before speech is
+/// a consonant of it; close speech bursts are one segment), keeps the rest as non-speech
+/// events, and derives the live events from that as the audio streams.
+struct SegmentAssembler {
+    typealias S = DetectorSettings
+
+    let minPause: Double
+    private(set) var segments: [SpeechSegment] = []
+    private(set) var events: [PauseEvent] = []
+    /// Non-speech bursts that might still turn out to lead into speech.
+    private var pending: [PauseEvent] = []
+    private var speaking = false
+    private var openedNewSegment = false
+    private var refusalOver = false
+    private var pauseOver = false
+
+    init(minPause: Double) {
+        self.minPause = minPause
+    }
+
+    mutating func speechStarted(at time: Double, leading: PauseEvent?, into live: inout [LiveEvent]) {
+        var start = time
+        if let leading { events.append(leading) }
+        for burst in pending {
+            if burst.end <= start, start - burst.end <= S.leadAttachGap, burst.end - burst.start <= S.maxAttachDuration {
+                start = min(start, burst.start)
+            } else {
+                events.append(burst)
+            }
+        }
+        pending.removeAll()
+        if let last = segments.last, start - last.span.end < S.mergeGap {
+            openedNewSegment = false
+        } else {
+            let span = TimeSpan(start: start, end: start)
+            segments.append(SpeechSegment(span: span, opening: span, openingIsFiller: false))
+            openedNewSegment = true
+        }
+        speaking = true
+        if refusalOver && !pauseOver {
+            pauseOver = true
+            live.append(.pauseEnded(at: start))
+        }
+        live.append(.speechStarted(at: start))
+    }
+
+    mutating func speechEnded(at time: Double, fillerLike: Bool, trailing: PauseEvent?, into live: inout [LiveEvent]) {
+        guard speaking, let index = segments.indices.last else { return }
+        speaking = false
+        let end = max(time, segments[index].span.end)
+        segments[index].span.end = end
+        if openedNewSegment {
+            segments[index].opening.end = end
+            segments[index].openingIsFiller = fillerLike
+        }
+        if let trailing { events.append(trailing) }
+        live.append(.silenceStarted(at: end))
+    }
+
+    mutating func nonSpeech(_ event: PauseEvent, into live: inout [LiveEvent]) {
+        if !speaking, !refusalOver, let index = segments.indices.last,
+           event.start - segments[index].span.end <= S.trailAttachGap,
+           event.end - event.start <= S.maxAttachDuration {
+            segments[index].span.end = max(segments[index].span.end, event.end)
+            live.append(.silenceStarted(at: segments[index].span.end))
+            return
+        }
+        pending.append(event)
+    }
+
+    /// Called after each decided frame: `now` is the decided audio time; `unconfirmedStart`
+    /// the start of a burst that may still become speech.
+    mutating func tick(now: Double, unconfirmedStart: Double?, into live: inout [LiveEvent]) {
+        if !pending.isEmpty {
+            var kept: [PauseEvent] = []
+            for burst in pending {
+                let couldLead = now - burst.end <= S.leadAttachGap
+                    || (unconfirmedStart.map { $0 - burst.end <= S.leadAttachGap } ?? false)
+                if couldLead { kept.append(burst) } else { events.append(burst) }
+            }
+            pending = kept
+        }
+        guard !refusalOver, !speaking, let last = segments.last else { return }
+        let silenceStart = last.span.end
+        guard now - silenceStart >= minPause else { return }
+        if let unconfirmedStart {
+            // A burst that may still turn voiced could start speech this early.
+            let earliest = max(unconfirmedStart, now - S.blockSeconds * Double(S.maxLeadBlocks) - 0.03)
+            if earliest - silenceStart < minPause { return }
+        }
+        refusalOver = true
+        live.append(.refusalEnded(at: silenceStart))
+    }
+
+    /// Flushes what is still pending at the end of the audio.
+    mutating func finish() {
+        events.append(contentsOf: pending)
+        pending.removeAll()
+        speaking = false
+        events.sort { $0.start < $1.start }
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+
+/// A one-screen picture of an answer for a terminal (at most `width` columns):
+///
+///     █ speech   ░ the pause   · other silence   ^ breath/click/noise in the pause
+public enum TimelineText {
+    public static func render(_ analysis: Analysis, width: Int = 78) -> String {
+        let columns = max(20, width - 2)
+        let duration = max(analysis.duration, 0.001)
+        let step = duration / Double(columns)
+        var bar = [Character](repeating: "·", count: columns)
+        func mark(_ span: TimeSpan, _ c: Character) {
+            let a = max(0, min(columns - 1, Int(span.start / step)))
+            let b = max(a, min(columns - 1, Int((span.end / step).rounded(.up)) - 1))
+            for i in a...b { bar[i] = c }
+        }
+        if let pause = analysis.pause {
+            mark(TimeSpan(start: pause.start, end: pause.end), "░")
+            for event in pause.events where event.kind != .filler { mark(TimeSpan(start: event.start, end: event.end), "^") }
+        }
+        for segment in analysis.segments { mark(segment, "█") }
+        var lines = ["|" + String(bar) + "|"]
+        // Axis: 0 at the left, the duration at the right, the pause bounds under their columns.
+        var axis = [Character](repeating: " ", count: columns + 2)
+        func put(_ text: String, at column: Int) {
+            let chars = Array(text)
+            let start = max(0, min(axis.count - chars.count, column))
+            for (i, c) in chars.enumerated() { axis[start + i] = c }
+        }
+        put("0", at: 0)
+        let end = String(format: "%.1f s", analysis.duration)
+        put(end, at: axis.count - end.count)
+        if let pause = analysis.pause {
+            put(String(format: "%.2f", pause.start), at: Int(pause.start / step) + 1)
+            let label = String(format: "%.2f", pause.end)
+            if pause.end < analysis.duration - step * 8 {
+                put(label, at: Int(pause.end / step) + 1 - label.count / 2)
+            }
+        }
+        lines.append(String(axis))
+        lines.append(" █ speech  ░ pause  ^ breath/click/noise in the pause  · silence")
+        return lines.joined(separator: "\n")
+    }
+
+    /// One line saying what the verdict means.
+    public static func explain(_ analysis: Analysis) -> String {
+        let t = analysis.target
+        let window = String(format: "%.1f ± %.1f s", t.seconds, t.tolerance)
+        switch analysis.verdict {
+        case .onTarget: return "on-target: the pause is within \(window); the no had time to land."
+        case .short: return "short: the pause is under \(String(format: "%.1f", t.lowerBound)) s (target \(window)); count 21, 22, 23, 24 before going on."
+        case .long: return "long: the pause is over \(String(format: "%.1f", t.upperBound)) s (target \(window)); offer the solution sooner."
+        case .noPause: return "no-pause: speech never stopped for the minimum pause after the refusal; stop after the no."
+        case .noContinuation: return "no-continuation: nothing was said after the refusal; offer a solution after the pause."
+        case .noSpeech: return "no-speech: no speech was found in the recording; check the microphone and the level."
+        }
+    }
+}

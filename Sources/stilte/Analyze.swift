@@ -1,0 +1,187 @@
+import ArgumentParser
+import Foundation
+import StilteAnalysis
+
+extension Stilte {
+    /// `stilte analyze`: measure the pause after the refusal in sound files.
+    struct Analyze: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Measure the pause after the refusal in recorded answers.",
+            discussion: """
+            For each FILE (any format libsndfile reads, any rate, mono or stereo) finds the \
+            speech, the refusal (first speech up to the first silence of at least --min-pause), \
+            the pause after it and the verdict against --target ± --tolerance.
+
+            --textgrid and --labels: with one FILE, OUT is the file to write; with several, \
+            OUT must be an existing directory and each FILE gets OUT/<name>.TextGrid or \
+            OUT/<name>.txt (name = FILE's name without its extension).
+
+            A file that cannot be analysed gets one line on standard error; the others are \
+            still analysed, and the exit status is 1.
+            """
+        )
+
+        @Argument(help: "Sound files to analyse.")
+        var files: [String]
+
+        @Flag(help: "Write JSON: one object per file (an array for several files).")
+        var json = false
+
+        @Option(help: "Target pause in seconds.")
+        var target: Double = 4.0
+
+        @Option(help: "Tolerance around the target in seconds.")
+        var tolerance: Double = 0.5
+
+        @Option(name: .customLong("min-pause"), help: "Shortest silence in seconds that ends the refusal.")
+        var minPause: Double = 0.6
+
+        @Option(help: ArgumentHelp("Write a Praat TextGrid (tiers speech, answer).", valueName: "OUT"))
+        var textgrid: String?
+
+        @Option(help: ArgumentHelp("Write an Audacity label track.", valueName: "OUT"))
+        var labels: String?
+
+        func validate() throws {
+            guard target > 0, target.isFinite else { throw ValidationError("--target must be a positive number of seconds") }
+            guard tolerance >= 0, tolerance.isFinite else { throw ValidationError("--tolerance must be zero or more seconds") }
+            guard minPause > 0, minPause.isFinite else { throw ValidationError("--min-pause must be a positive number of seconds") }
+            if files.count > 1 {
+                for (flag, out) in [("--textgrid", textgrid), ("--labels", labels)] {
+                    guard let out else { continue }
+                    var isDirectory: ObjCBool = false
+                    guard FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory), isDirectory.boolValue else {
+                        throw ValidationError("\(flag) \(out): with several files, OUT must be an existing directory")
+                    }
+                }
+            }
+        }
+
+        func run() throws {
+            let parameters = AnalysisParameters(target: PauseTarget(seconds: target, tolerance: tolerance), minPause: minPause)
+            var reports: [AnalysisReport] = []
+            var failed = false
+            for file in files {
+                do {
+                    let result = try FileAnalysis.run(path: file, parameters: parameters)
+                    try writeExports(result)
+                    if json {
+                        reports.append(AnalysisReport(result))
+                    } else {
+                        print(Self.human(result))
+                    }
+                } catch {
+                    failed = true
+                    FileHandle.standardError.write(Data("stilte analyze: \(error)\n".utf8))
+                }
+            }
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys]
+                let data = files.count == 1 ? try reports.first.map { try encoder.encode($0) } : try encoder.encode(reports)
+                if let data { print(String(decoding: data, as: UTF8.self)) }
+            }
+            if failed { throw ExitCode.failure }
+        }
+
+        private func writeExports(_ result: FileAnalysis) throws(FileAnalysisError) {
+            if let textgrid {
+                try write(TextGrid.render(result.analysis), to: outputPath(textgrid, for: result.path, ext: "TextGrid"), for: result.path)
+            }
+            if let labels {
+                try write(AudacityLabels.render(result.analysis), to: outputPath(labels, for: result.path, ext: "txt"), for: result.path)
+            }
+        }
+
+        private func outputPath(_ out: String, for file: String, ext: String) -> String {
+            guard files.count > 1 else { return out }
+            let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+            return URL(fileURLWithPath: out).appendingPathComponent("\(name).\(ext)").path
+        }
+
+        private func write(_ text: String, to path: String, for file: String) throws(FileAnalysisError) {
+            do {
+                try text.write(toFile: path, atomically: true, encoding: .utf8)
+            } catch {
+                throw FileAnalysisError(path: file, message: "cannot write \(path) (\((error as NSError).localizedDescription))")
+            }
+        }
+
+        static func human(_ result: FileAnalysis) -> String {
+            let a = result.analysis
+            let layout = result.channels == 1 ? "mono" : result.channels == 2 ? "stereo" : "\(result.channels) channels"
+            var lines = ["\(result.path)  \(result.sampleRate) Hz \(layout)  \(String(format: "%.2f", a.duration)) s"]
+            lines.append(TimelineText.render(a, width: 78))
+            if let refusal = a.refusal {
+                lines.append(String(format: "refusal   %6.2f – %6.2f s", refusal.start, refusal.end))
+            }
+            if let pause = a.pause {
+                var line = String(format: "pause     %6.2f – %6.2f s   = %.2f s", pause.start, pause.end, pause.duration)
+                let sounds = pause.events.map { String(format: "%@ %.2f", $0.kind.rawValue, $0.start) }
+                if !sounds.isEmpty { line += "   (" + sounds.joined(separator: ", ") + ")" }
+                lines.append(line)
+            } else {
+                lines.append("pause     none")
+            }
+            lines.append("verdict   " + TimelineText.explain(a))
+            return lines.joined(separator: "\n") + "\n"
+        }
+    }
+}
+
+/// The JSON written per file by `stilte analyze --json`; times rounded to milliseconds.
+struct AnalysisReport: Encodable {
+    var result: FileAnalysis
+
+    init(_ result: FileAnalysis) { self.result = result }
+
+    private enum Keys: String, CodingKey {
+        case file, sampleRate, channels, duration, target, segments, refusal, pause, verdict
+        case seconds, tolerance, start, end, events, kind
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        let a = result.analysis
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(result.path, forKey: .file)
+        try c.encode(result.sampleRate, forKey: .sampleRate)
+        try c.encode(result.channels, forKey: .channels)
+        try c.encode(ms(a.duration), forKey: .duration)
+        var target = c.nestedContainer(keyedBy: Keys.self, forKey: .target)
+        try target.encode(a.target.seconds, forKey: .seconds)
+        try target.encode(a.target.tolerance, forKey: .tolerance)
+        var segments = c.nestedUnkeyedContainer(forKey: .segments)
+        for span in a.segments { try encodeSpan(span.start, span.end, into: &segments) }
+        if let refusal = a.refusal {
+            var r = c.nestedContainer(keyedBy: Keys.self, forKey: .refusal)
+            try r.encode(ms(refusal.start), forKey: .start)
+            try r.encode(ms(refusal.end), forKey: .end)
+        } else {
+            try c.encodeNil(forKey: .refusal)
+        }
+        if let pause = a.pause {
+            var p = c.nestedContainer(keyedBy: Keys.self, forKey: .pause)
+            try p.encode(ms(pause.start), forKey: .start)
+            try p.encode(ms(pause.end), forKey: .end)
+            try p.encode(ms(pause.duration), forKey: .duration)
+            var events = p.nestedUnkeyedContainer(forKey: .events)
+            for event in pause.events {
+                var e = events.nestedContainer(keyedBy: Keys.self)
+                try e.encode(ms(event.start), forKey: .start)
+                try e.encode(ms(event.end), forKey: .end)
+                try e.encode(event.kind, forKey: .kind)
+            }
+        } else {
+            try c.encodeNil(forKey: .pause)
+        }
+        try c.encode(a.verdict, forKey: .verdict)
+    }
+
+    private func encodeSpan(_ start: Double, _ end: Double, into container: inout UnkeyedEncodingContainer) throws {
+        var s = container.nestedContainer(keyedBy: Keys.self)
+        try s.encode(ms(start), forKey: .start)
+        try s.encode(ms(end), forKey: .end)
+    }
+
+    private func ms(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
+}

@@ -25,7 +25,8 @@ struct BurstDetector {
     typealias S = DetectorSettings
 
     private var features = FeatureExtractor()
-    private var floor = NoiseFloor()
+    private var lowFloor = NoiseFloor()
+    private var highFloor = NoiseFloor()
 
     /// Pushes 8 kHz samples until a frame completes; returns how many were used.
     mutating func push(_ samples: UnsafeBufferPointer<Float>) -> Int { features.push(samples) }
@@ -41,14 +42,30 @@ struct BurstDetector {
         var activeFrames = 0
         var activeEnergy: Float = 0
         var peak: Float = 0
+        var peakBands = Bands(low: 0, high: 0)
         var voicedFrames = 0
         var firstVoiced = -1
         var lastVoiced = -1
         var speechStart: Int?
-        var tiltSum: Float = 0
-        var tiltSquares: Float = 0
+        /// Spectral shape of the previous voiced frame, and the summed change between voiced frames.
+        var shape: (Float, Float)?
+        var shapeChange: Float = 0
+        var shapeSteps = 0
     }
     private var open: OpenBurst?
+    /// Period of the previous frame when it was periodic, else 0.
+    private var previousLag = 0
+    /// Low-band level around the previous frame (30 ms), dB.
+    private var previousLowLevel: Float = 0
+    /// Consecutive voiced frames up to the current one.
+    private var voicedRun = 0
+
+    /// Whether a period continues the previous one: within `maxPeriodJump`, or an octave off
+    /// (a period-doubling pick of the same voice).
+    static func continues(_ lag: Int, _ previous: Int) -> Bool {
+        let octaves = log2(Float(lag) / Float(previous))
+        return abs(octaves - octaves.rounded()) <= S.maxPeriodJump / log(2) && abs(octaves) < 1.5
+    }
 
     /// Start block of a burst that has not (yet) proved to be speech, if one is open.
     var unconfirmedBurstStart: Int? {
@@ -58,14 +75,30 @@ struct BurstDetector {
 
     /// Decides frame `i` (its features, with look-ahead, must be available).
     mutating func decide(frame i: Int, into reports: inout [BurstReport]) {
-        let (energy, high) = features.frameEnergies(i)
-        floor.update(energy)
-        let floorLevel = floor.level
-        let aboveDb = 10 * log10(max(energy, .leastNormalMagnitude) / floorLevel)
+        let (energy, high, low) = features.frameEnergies(i)
+        let bands = Bands(low: low, high: high)
+        let inSpeech = open?.speechStart != nil
+        lowFloor.update(bands.low, inSpeech: inSpeech)
+        highFloor.update(bands.high, inSpeech: inSpeech)
+        let background = Bands(low: lowFloor.level, high: highFloor.level)
+        let lowDb = 10 * log10(max(bands.low, .leastNormalMagnitude) / background.low)
+        let highDb = 10 * log10(max(bands.high, .leastNormalMagnitude) / background.high)
+        let aboveDb = max(lowDb, highDb)
         let active = aboveDb >= S.activeDb
-        let correlation = active ? features.periodicity(frame: i) : 0
-        let voiced = correlation >= S.voicedCorrelation && aboveDb >= S.voicedDb
-        let floorThreshold = floorLevel / Float(S.frameBlocks) * decibels(S.refineFloorDb)
+        let (correlation, lag) = active ? features.periodicity(frame: i) : (0, 0)
+        // Voiced: periodic, loud enough, and the period continues from the previous frame
+        // (a voice glides; the pulses of a creak or a rattle come at random intervals).
+        let periodic = correlation >= S.voicedCorrelation && lowDb >= S.voicedDb
+        // ... and the level, over 30 ms (two periods of the lowest voice), glides too: a
+        // rattle's pulses make it jump.
+        let lowLevel = 10 * log10(max(features.frameEnergies(i - 1).low + low + features.frameEnergies(i + 1).low,
+                                      .leastNormalMagnitude))
+        let voiced = periodic && previousLag > 0 && Self.continues(lag, previousLag)
+            && abs(lowLevel - previousLowLevel) <= S.maxVoicedJumpDb
+        previousLag = periodic ? lag : 0
+        previousLowLevel = lowLevel
+        voicedRun = voiced ? voicedRun + 1 : 0
+        let floorThreshold = background * (decibels(S.refineFloorDb) / Float(S.frameBlocks))
 
         if open == nil {
             guard aboveDb >= S.onsetDb else { return }
@@ -80,24 +113,33 @@ struct BurstDetector {
             burst.activeFrames += 1
             burst.activeEnergy += energy
             burst.peak = max(burst.peak, energy)
+            burst.peakBands = Bands.max(burst.peakBands, bands)
         } else {
             burst.inactiveRun += 1
         }
         if voiced {
             burst.voicedFrames += 1
-            if burst.firstVoiced < 0 { burst.firstVoiced = i }
-            burst.lastVoiced = i
-            let tilt = log10(max(high, .leastNormalMagnitude) / max(energy, .leastNormalMagnitude))
-            burst.tiltSum += tilt
-            burst.tiltSquares += tilt * tilt
+            // Only sustained voicing marks where the voice is; a stray periodic frame in
+            // a reverberant tail or a rattle does not.
+            if voicedRun >= S.minVoicedFrames {
+                if burst.firstVoiced < 0 { burst.firstVoiced = i - S.minVoicedFrames }
+                burst.lastVoiced = i
+            }
+            let e = max(energy, .leastNormalMagnitude)
+            let shape = (10 * log10(max(high, .leastNormalMagnitude) / e), 10 * log10(max(low, .leastNormalMagnitude) / e))
+            if let previous = burst.shape {
+                burst.shapeChange += abs(shape.0 - previous.0) + abs(shape.1 - previous.1)
+                burst.shapeSteps += 1
+            }
+            burst.shape = shape
         }
-        if burst.speechStart == nil && burst.voicedFrames >= S.minVoicedFrames {
+        if burst.speechStart == nil && voicedRun >= S.minVoicedFrames {
             let voicedBlock = burst.firstVoiced * S.frameBlocks
             var start = burst.start
             var leading: BlockSpan?
             if voicedBlock - burst.start > S.maxLeadBlocks {
-                let level = features.frameEnergies(burst.firstVoiced).band / Float(S.frameBlocks)
-                start = refineOnset(from: voicedBlock, threshold: max(floorThreshold, level * decibels(-20)),
+                let level = frameBands(burst.firstVoiced) * (decibels(-20) / Float(S.frameBlocks))
+                start = refineOnset(from: voicedBlock, threshold: Bands.max(floorThreshold, level),
                                     limit: voicedBlock - S.maxLeadBlocks)
                 leading = BlockSpan(start: burst.start, end: start)
             }
@@ -113,14 +155,23 @@ struct BurstDetector {
     /// Closes a burst still open at the end of the audio.
     mutating func finish(into reports: inout [BurstReport]) {
         guard let burst = open else { return }
-        let threshold = floor.level / Float(S.frameBlocks) * decibels(S.refineFloorDb)
-        close(burst, floorThreshold: threshold, into: &reports)
+        let background = Bands(low: lowFloor.level, high: highFloor.level)
+        close(burst, floorThreshold: background * (decibels(S.refineFloorDb) / Float(S.frameBlocks)), into: &reports)
     }
 
-    private mutating func close(_ burst: OpenBurst, floorThreshold: Float, into reports: inout [BurstReport]) {
+    private mutating func close(_ burst: OpenBurst, floorThreshold: Bands, into reports: inout [BurstReport]) {
         open = nil
-        let threshold = max(floorThreshold, burst.peak / Float(S.frameBlocks) * decibels(-S.refinePeakDb))
-        let end = refineOffset(from: burst.lastActive * S.frameBlocks + 2, threshold: threshold, floor: burst.start + 1)
+        var threshold = Bands.max(floorThreshold, burst.peakBands * (decibels(-S.refinePeakDb) / Float(S.frameBlocks)))
+        // Speech does not end before its last voiced frame does, unless what follows the
+        // last strong frame is the steady free decay of a reverberant room.
+        var lowest = burst.speechStart == nil ? burst.start + 1 : (burst.lastVoiced + 1) * S.frameBlocks - 1
+        var from = max(burst.lastActive * S.frameBlocks + 2, lowest)
+        if burst.speechStart != nil, let strong = reverberantDecayStart(burst) {
+            lowest = strong * S.frameBlocks + 2
+            from = lowest
+            threshold = Bands.max(threshold, burst.peakBands * (decibels(-S.decayCutDb) / Float(S.frameBlocks)))
+        }
+        let end = refineOffset(from: from, threshold: threshold, floor: lowest)
         guard let speechStart = burst.speechStart else {
             let span = BlockSpan(start: burst.start, end: max(end, burst.start + 1))
             let meanEnergy = burst.activeEnergy / Float(max(burst.activeFrames, 1))
@@ -131,15 +182,36 @@ struct BurstDetector {
         var trailing: BlockSpan?
         let voicedEnd = (burst.lastVoiced + 1) * S.frameBlocks
         if end - voicedEnd > S.maxTrailBlocks {
-            let level = features.frameEnergies(burst.lastVoiced).band / Float(S.frameBlocks)
-            speechEnd = min(refineOffset(from: voicedEnd - 3, threshold: max(threshold, level * decibels(-20)),
+            let level = frameBands(burst.lastVoiced) * (decibels(-20) / Float(S.frameBlocks))
+            speechEnd = min(refineOffset(from: voicedEnd - 3, threshold: Bands.max(threshold, level),
                                          floor: voicedEnd - S.frameBlocks), voicedEnd + S.maxTrailBlocks)
             trailing = BlockSpan(start: speechEnd, end: end)
         }
         let seconds = Double(speechEnd - speechStart) * S.blockSeconds
         let voicedFraction = Float(burst.voicedFrames) / Float(max(burst.activeFrames, 1))
+        let change = burst.shapeChange / Float(max(burst.shapeSteps, 1))
         let fillerLike = seconds <= S.maxFiller && voicedFraction >= S.minFillerVoicedFraction
+            && change <= S.maxFillerShapeChange
         reports.append(.speechEnded(end: max(speechEnd, speechStart + 1), fillerLike: fillerLike, trailing: trailing))
+    }
+
+    /// The last strong frame of a speech burst when everything after it is a steady decay
+    /// (both halves of the tail falling at least `minDecayDbPerFrame` on average, over at
+    /// least `minDecayFrames`, with hardly a frame rising): the dry sound ended there and
+    /// the room rang on. A drop followed by a quiet plateau is a weak syllable, not a room.
+    private func reverberantDecayStart(_ burst: OpenBurst) -> Int? {
+        let strongLevel = burst.peak * decibels(-S.strongDb)
+        var strong = burst.lastActive
+        while strong > burst.start / S.frameBlocks && features.frameEnergies(strong).band < strongLevel { strong -= 1 }
+        let frames = burst.lastActive - strong
+        guard frames >= S.minDecayFrames else { return nil }
+        func level(_ j: Int) -> Float { 10 * log10(max(features.frameEnergies(j).band, .leastNormalMagnitude)) }
+        var rises = 0
+        for j in (strong + 1)...burst.lastActive where level(j) > level(j - 1) + 1 { rises += 1 }
+        let middle = strong + frames / 2
+        let firstHalf = (level(strong) - level(middle)) / Float(middle - strong)
+        let secondHalf = (level(middle) - level(burst.lastActive)) / Float(burst.lastActive - middle)
+        return min(firstHalf, secondHalf) >= S.minDecayDbPerFrame && rises * 5 <= frames ? strong : nil
     }
 
     /// Non-speech by duration and shape: a short or peaky burst is a click, a long smooth one a breath.
@@ -150,28 +222,34 @@ struct BurstDetector {
     }
 
     /// The first block of the run above `threshold` that reaches `from`, not before `limit`.
-    private func refineOnset(from block: Int, threshold: Float, limit: Int) -> Int {
+    private func refineOnset(from block: Int, threshold: Bands, limit: Int) -> Int {
         var k = block
-        if features.smoothed(block: k) < threshold {
+        if !features.smoothed(block: k).reaches(threshold) {
             // The frame rose late: move forward to where it crosses.
             let last = block + S.frameBlocks - 1
-            while k < last && features.smoothed(block: k) < threshold { k += 1 }
+            while k < last && !features.smoothed(block: k).reaches(threshold) { k += 1 }
             return k
         }
-        while k - 1 >= limit && features.smoothed(block: k - 1) >= threshold { k -= 1 }
+        while k - 1 >= limit && features.smoothed(block: k - 1).reaches(threshold) { k -= 1 }
         return k
     }
 
     /// The end (exclusive) of the run above `threshold` around `from`, not before `floor`.
-    private func refineOffset(from block: Int, threshold: Float, floor lowest: Int) -> Int {
+    private func refineOffset(from block: Int, threshold: Bands, floor lowest: Int) -> Int {
         var k = block
         let newest = features.blockCount - 2
-        if features.smoothed(block: k) >= threshold {
-            while k + 1 <= newest && features.smoothed(block: k + 1) >= threshold { k += 1 }
+        if features.smoothed(block: k).reaches(threshold) {
+            while k + 1 <= newest && features.smoothed(block: k + 1).reaches(threshold) { k += 1 }
             return k + 1
         }
-        while k > lowest && features.smoothed(block: k) < threshold { k -= 1 }
+        while k > lowest && !features.smoothed(block: k).reaches(threshold) { k -= 1 }
         return k + 1
+    }
+
+    /// Band energies of frame `i`.
+    private func frameBands(_ i: Int) -> Bands {
+        let e = features.frameEnergies(i)
+        return Bands(low: e.low, high: e.high)
     }
 
     @inline(__always)

@@ -13,12 +13,17 @@ enum DetectorSettings {
 
     /// Speech band high-pass, Hz (4th order): removes DC, 50/60 Hz hum and its first harmonics.
     static let highPassHz = 200.0
-    /// Low-pass of the periodicity signal, Hz: keeps the strong low harmonics.
-    static let pitchLowPassHz = 1800.0
-    /// Periodicity window, samples (30 ms), and lag range (400 Hz down to 70 Hz).
-    static let pitchWindow = 240
-    static let minLag = 20
-    static let maxLag = 114
+    /// Split between the low band (voicing) and the high band (fricatives, breath), Hz.
+    static let bandSplitHz = 1000.0
+    /// Low-pass of the periodicity signal, Hz (4th order): keeps the strong low harmonics.
+    static let pitchLowPassHz = 1000.0
+    /// The periodicity signal runs at rate / 2 (4 kHz).
+    static let pitchDecimation = 2
+    /// Periodicity window, 4 kHz samples (30 ms), and lag range (400 Hz down to 53 Hz:
+    /// low voices and creaky fillers; mains hum repeats only every 20 ms).
+    static let pitchWindow = 120
+    static let minLag = 10
+    static let maxLag = 75
     /// Frames are decided this many frames late, so the periodicity window can look ahead.
     static let lookaheadFrames = 3
 
@@ -28,16 +33,30 @@ enum DetectorSettings {
     /// Numerical guard only (about -100 dBFS per sample), for digital silence.
     static let floorGuard: Float = 1e-10 * Float(frameSize)
 
+    /// Background tracking: a 1 s average (per 10 ms frame) of frame energy in dB outside
+    /// speech, each step limited to this many dB above the current background.
+    static let backgroundRate: Float = 0.01
+    static let backgroundStepDb: Float = 6
+
+    /// Levels below are relative to the background level.
     /// A burst opens when a frame is this far above the floor, dB.
-    static let onsetDb: Float = 9
+    static let onsetDb: Float = 7
     /// A frame keeps a burst alive when this far above the floor, dB.
-    static let activeDb: Float = 4
+    static let activeDb: Float = 3
     /// A burst closes after this many frames below `activeDb` (40 ms).
     static let hangoverFrames = 4
     /// Refinement: a boundary is where the 8 ms energy falls to the floor plus this, dB ...
-    static let refineFloorDb: Float = 3
+    static let refineFloorDb: Float = 1
     /// ... or to the utterance's peak minus this, dB, whichever is higher.
     static let refinePeakDb: Float = 30
+    /// Reverberation: frames within this of the peak are strong, dB; a tail after the last
+    /// strong frame that falls steadily by at least `minDecayDbPerFrame` (80 dB/s, a
+    /// reverberation time under 0.75 s) for at least `minDecayFrames` is the room, and the
+    /// end is refined from the last strong frame at the peak minus `decayCutDb`.
+    static let strongDb: Float = 20
+    static let minDecayFrames = 8
+    static let minDecayDbPerFrame: Float = 0.8
+    static let decayCutDb: Float = 25
     /// How far the onset refinement may walk back from the detecting frame, blocks (60 ms).
     static let refineBackBlocks = 30
 
@@ -45,7 +64,11 @@ enum DetectorSettings {
     static let voicedCorrelation: Float = 0.6
     /// ... and at least this far above the floor, dB.
     static let voicedDb: Float = 6
-    /// A burst is speech once it has this many voiced frames (30 ms).
+    /// ... and a period within this log ratio (about 12 %) of the previous frame's.
+    static let maxPeriodJump: Float = 0.12
+    /// ... and a low-band level within this of the previous frame's, dB.
+    static let maxVoicedJumpDb: Float = 6
+    /// A burst is speech once it has this many voiced frames in a row (30 ms).
     static let minVoicedFrames = 3
 
     /// Unvoiced sound allowed before the first voiced frame of a word ("s", "f", "t"), blocks (200 ms).
@@ -66,7 +89,9 @@ enum DetectorSettings {
     /// Unvoiced bursts at least this long with a smooth envelope are breaths, seconds.
     static let minBreath = 0.15
 
-    /// A filler: a short, mostly voiced, spectrally steady burst.
-    static let maxFiller = 1.2
-    static let minFillerVoicedFraction: Float = 0.7
+    /// A filler: a short, voiced, spectrally steady burst standing alone, seconds.
+    static let maxFiller = 0.8
+    static let minFillerVoicedFraction: Float = 0.25
+    /// Mean change of the spectral shape between voiced frames, dB per frame.
+    static let maxFillerShapeChange: Float = 2.5
 }

@@ -1,18 +1,39 @@
 /// Turns the 8 kHz stream into what the decisions need, in constant memory:
-/// speech-band energy on the 2 ms grid (a ring of the last 8 s, for boundary
-/// refinement), a steeper "high" energy for spectral tilt, and the periodicity
+/// speech-band, low and high band energy on the 2 ms grid (a ring of the last 8 s, for
+/// boundary refinement), and the periodicity
 /// signal (a ring long enough for one look-ahead window).
+/// Energy below and above 1 kHz: voicing lives low, fricatives and breath high, and each
+/// band is judged against its own background (pink or mains noise is low, hiss is high).
+struct Bands {
+    var low: Float
+    var high: Float
+
+    /// Each band scaled by `factor`.
+    static func * (a: Bands, factor: Float) -> Bands { Bands(low: a.low * factor, high: a.high * factor) }
+
+    /// The band-wise maximum.
+    static func max(_ a: Bands, _ b: Bands) -> Bands { Bands(low: Swift.max(a.low, b.low), high: Swift.max(a.high, b.high)) }
+
+    /// Whether either band reaches its threshold.
+    @inline(__always)
+    func reaches(_ threshold: Bands) -> Bool { low >= threshold.low || high >= threshold.high }
+}
+
 struct FeatureExtractor {
     typealias S = DetectorSettings
 
     private var highPass1: Biquad
     private var highPass2: Biquad
-    private var pitchLowPass: Biquad
-    private var previousBand: Float = 0
+    private var pitchLowPass1: Biquad
+    private var pitchLowPass2: Biquad
+    private var highPassTop1: Biquad
+    private var highPassTop2: Biquad
 
-    /// Periodicity signal, written twice (`i` and `i + pitchRing`) so any recent window is contiguous.
-    private static let pitchRing = 1024
+    /// Periodicity signal at half the rate (4 kHz), written twice (`i` and `i + pitchRing`)
+    /// so any recent window is contiguous.
+    private static let pitchRing = 512
     private var pitch: ContiguousArray<Float>
+    private var pitchCount = 0
     /// 8 kHz samples pushed so far.
     private(set) var sampleCount = 0
 
@@ -20,8 +41,10 @@ struct FeatureExtractor {
     static let blockRing = 4096
     private var blockEnergy: ContiguousArray<Float>
     private var blockHigh: ContiguousArray<Float>
+    private var blockLow: ContiguousArray<Float>
     private var accEnergy: Float = 0
     private var accHigh: Float = 0
+    private var accLow: Float = 0
     private var inBlock = 0
     /// Complete blocks so far.
     private(set) var blockCount = 0
@@ -30,10 +53,14 @@ struct FeatureExtractor {
         let q = Biquad.butterworth4Q, rate = Double(S.rate)
         highPass1 = Biquad.highPass(cutoff: S.highPassHz, q: q.0, sampleRate: rate)
         highPass2 = Biquad.highPass(cutoff: S.highPassHz, q: q.1, sampleRate: rate)
-        pitchLowPass = Biquad.lowPass(cutoff: S.pitchLowPassHz, q: 0.707, sampleRate: rate)
+        highPassTop1 = Biquad.highPass(cutoff: S.bandSplitHz, q: q.0, sampleRate: rate)
+        highPassTop2 = Biquad.highPass(cutoff: S.bandSplitHz, q: q.1, sampleRate: rate)
+        pitchLowPass1 = Biquad.lowPass(cutoff: S.pitchLowPassHz, q: q.0, sampleRate: rate)
+        pitchLowPass2 = Biquad.lowPass(cutoff: S.pitchLowPassHz, q: q.1, sampleRate: rate)
         pitch = ContiguousArray(repeating: 0, count: 2 * Self.pitchRing)
         blockEnergy = ContiguousArray(repeating: 0, count: Self.blockRing)
         blockHigh = ContiguousArray(repeating: 0, count: Self.blockRing)
+        blockLow = ContiguousArray(repeating: 0, count: Self.blockRing)
     }
 
     /// Pushes 8 kHz samples until a 10 ms frame completes or the input ends; returns
@@ -45,22 +72,27 @@ struct FeatureExtractor {
         for x in samples {
             used += 1
             let band = highPass2.process(highPass1.process(x))
-            let p = pitchLowPass.process(band)
-            let slot = sampleCount & (ring - 1)
-            pitch[slot] = p
-            pitch[slot + ring] = p
+            let p = pitchLowPass2.process(pitchLowPass1.process(band))
+            if sampleCount & 1 == 0 {
+                let slot = pitchCount & (ring - 1)
+                pitch[slot] = p
+                pitch[slot + ring] = p
+                pitchCount += 1
+            }
             sampleCount += 1
-            let diff = band - previousBand
-            previousBand = band
+            let top = highPassTop2.process(highPassTop1.process(band))
             accEnergy += band * band
-            accHigh += diff * diff
+            accHigh += top * top
+            accLow += p * p
             inBlock += 1
             if inBlock == S.blockSize {
                 let b = blockCount & (Self.blockRing - 1)
                 blockEnergy[b] = accEnergy
                 blockHigh[b] = accHigh
+                blockLow[b] = accLow
                 accEnergy = 0
                 accHigh = 0
+                accLow = 0
                 inBlock = 0
                 blockCount += 1
                 if blockCount % S.frameBlocks == 0 {
@@ -75,36 +107,39 @@ struct FeatureExtractor {
     /// The frame the last `push` completed.
     private(set) var completedFrame: Int?
 
-    /// Energy of block `k` (0 outside the ring's reach).
+    /// Low (below 1 kHz) and high (above) energy of block `k` (0 outside the ring's reach).
     @inline(__always)
-    func energy(block k: Int) -> Float {
-        guard k >= 0, k < blockCount, k >= blockCount - Self.blockRing else { return 0 }
-        return blockEnergy[k & (Self.blockRing - 1)]
+    func bands(block k: Int) -> Bands {
+        guard k >= 0, k < blockCount, k >= blockCount - Self.blockRing else { return Bands(low: 0, high: 0) }
+        let slot = k & (Self.blockRing - 1)
+        return Bands(low: blockLow[slot], high: blockHigh[slot])
     }
 
-    /// Energy of block `k` smoothed over its neighbours (6 ms centred on it).
+    /// Band energies of block `k` smoothed over its neighbours (6 ms centred on it).
     @inline(__always)
-    func smoothed(block k: Int) -> Float {
-        (energy(block: k - 1) + energy(block: k) + energy(block: k + 1)) / 3
+    func smoothed(block k: Int) -> Bands {
+        let a = bands(block: k - 1), b = bands(block: k), c = bands(block: k + 1)
+        return Bands(low: (a.low + b.low + c.low) / 3, high: (a.high + b.high + c.high) / 3)
     }
 
-    /// Speech-band and high (pre-emphasised) energy of frame `i`.
-    func frameEnergies(_ i: Int) -> (band: Float, high: Float) {
-        var band: Float = 0, high: Float = 0
+    /// Speech-band, high (pre-emphasised) and low (below 1.8 kHz) energy of frame `i`.
+    func frameEnergies(_ i: Int) -> (band: Float, high: Float, low: Float) {
+        var band: Float = 0, high: Float = 0, low: Float = 0
         for k in (i * S.frameBlocks)..<((i + 1) * S.frameBlocks) where k >= blockCount - Self.blockRing && k < blockCount {
             band += blockEnergy[k & (Self.blockRing - 1)]
             high += blockHigh[k & (Self.blockRing - 1)]
+            low += blockLow[k & (Self.blockRing - 1)]
         }
-        return (band, high)
+        return (band, high, low)
     }
 
     /// Periodicity of the window centred on frame `i`; 0 when the window is not (or no longer) available.
-    func periodicity(frame i: Int) -> Float {
-        let start = i * S.frameSize + S.frameSize / 2 - S.pitchWindow / 2
-        let needed = S.pitchWindow + S.maxLag
-        guard start >= 0, start + needed <= sampleCount, start >= sampleCount - Self.pitchRing else { return 0 }
+    func periodicity(frame i: Int) -> (strength: Float, lag: Int) {
+        let start = (i * S.frameSize + S.frameSize / 2) / S.pitchDecimation - S.pitchWindow / 2
+        let needed = S.pitchWindow + S.maxLag + 2
+        guard start >= 0, start + needed <= pitchCount, start >= pitchCount - Self.pitchRing else { return (0, 0) }
         return pitch.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return 0 }
+            guard let base = buffer.baseAddress else { return (0, 0) }
             return Periodicity.strength(base + (start & (Self.pitchRing - 1)), window: S.pitchWindow,
                                         minLag: S.minLag, maxLag: S.maxLag)
         }

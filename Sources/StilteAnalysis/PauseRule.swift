@@ -20,7 +20,8 @@ enum PauseRule {
                 return Analysis(duration: duration, target: parameters.target, segments: spans,
                                 refusal: refusal, pause: pause, verdict: .noContinuation)
             }
-            if next.openingIsFiller {
+            // A filler stands alone: a short voiced sound with silence after it.
+            if next.openingIsFiller && next.opening == next.span {
                 inside.append(PauseEvent(start: next.opening.start, end: next.opening.end, kind: .filler))
             }
             let pause = Pause(start: refusal.end, end: next.span.start, events: inside)

@@ -2,25 +2,35 @@
 /// of a speaking voice (70-400 Hz). Voiced speech and fillers score high; breaths,
 /// clicks, rustles and room noise score low, whatever their level.
 enum Periodicity {
-    /// `signal` must hold `window + maxLag` samples from the window's start.
-    static func strength(_ signal: UnsafePointer<Float>, window: Int, minLag: Int, maxLag: Int) -> Float {
+    /// The strength (0 ... 1) and the lag (samples) of the best peak: the highest local
+    /// maximum strictly inside `minLag ... maxLag` (a value still falling at the edge of the
+    /// range is the decay of a resonance, not a period). `signal` must hold
+    /// `window + maxLag + 1` samples from the window's start; `minLag` must be at least 2.
+    static func strength(_ signal: UnsafePointer<Float>, window: Int, minLag: Int, maxLag: Int) -> (strength: Float, lag: Int) {
         let e0 = dot(signal, signal, window)
-        guard e0 > 0 else { return 0 }
+        guard e0 > 0 else { return (0, 0) }
         // Energy of the lagged window, slid along.
-        var eLag = dot(signal + minLag, signal + minLag, window)
+        var eLag = dot(signal + minLag - 1, signal + minLag - 1, window)
         var best: Float = 0
-        var lag = minLag
-        while lag <= maxLag {
+        var bestLag = 0
+        var previous: Float = 0, beforePrevious: Float = 0
+        var lag = minLag - 1
+        while lag <= maxLag + 1 {
             let c = dot(signal, signal + lag, window)
-            if c > 0 && eLag > 0 {
-                let r = c / (e0 * eLag).squareRoot()
-                if r > best { best = r }
+            let r = c > 0 && eLag > 0 ? c / (e0 * eLag).squareRoot() : 0
+            // A peak at the previous lag: refine it between the integer lags (parabola).
+            if lag >= minLag + 1 && previous > beforePrevious && previous >= r && previous > best {
+                let curvature = beforePrevious - 2 * previous + r
+                let peak = curvature < 0 ? previous - 0.125 * (beforePrevious - r) * (beforePrevious - r) / curvature : previous
+                if peak > best { best = peak; bestLag = lag - 1 }
             }
+            beforePrevious = previous
+            previous = r
             let leaving = signal[lag], entering = signal[lag + window]
             eLag += entering * entering - leaving * leaving
             lag += 1
         }
-        return min(best, 1)
+        return (min(best, 1), bestLag)
     }
 
     @inline(__always)

@@ -23,22 +23,30 @@ struct SegmentAssembler {
     private var refusalOver = false
     private var pauseOver = false
 
+    /// The joining gaps, never as long as `minPause` (a gap that long ends the refusal).
+    private let mergeGap: Double
+    private let trailGap: Double
+    private let leadGap: Double
+
     init(minPause: Double) {
         self.minPause = minPause
+        mergeGap = min(S.mergeGap, minPause * 0.9)
+        trailGap = min(S.trailAttachGap, minPause * 0.9)
+        leadGap = min(S.leadAttachGap, minPause * 0.9)
     }
 
     mutating func speechStarted(at time: Double, leading: PauseEvent?, into live: inout [LiveEvent]) {
         var start = time
         if let leading { events.append(leading) }
         for burst in pending {
-            if burst.end <= start, start - burst.end <= S.leadAttachGap, burst.end - burst.start <= S.maxAttachDuration {
+            if burst.end <= start, start - burst.end <= leadGap, burst.end - burst.start <= S.maxAttachDuration {
                 start = min(start, burst.start)
             } else {
                 events.append(burst)
             }
         }
         pending.removeAll()
-        if let last = segments.last, start - last.span.end < S.mergeGap {
+        if let last = segments.last, start - last.span.end < mergeGap {
             openedNewSegment = false
         } else {
             let span = TimeSpan(start: start, end: start)
@@ -68,7 +76,7 @@ struct SegmentAssembler {
 
     mutating func nonSpeech(_ event: PauseEvent, into live: inout [LiveEvent]) {
         if !speaking, !refusalOver, let index = segments.indices.last,
-           event.start - segments[index].span.end <= S.trailAttachGap,
+           event.start - segments[index].span.end <= trailGap,
            event.end - event.start <= S.maxAttachDuration {
             segments[index].span.end = max(segments[index].span.end, event.end)
             live.append(.silenceStarted(at: segments[index].span.end))
@@ -83,8 +91,8 @@ struct SegmentAssembler {
         if !pending.isEmpty {
             var kept: [PauseEvent] = []
             for burst in pending {
-                let couldLead = now - burst.end <= S.leadAttachGap
-                    || (unconfirmedStart.map { $0 - burst.end <= S.leadAttachGap } ?? false)
+                let couldLead = now - burst.end <= leadGap
+                    || (unconfirmedStart.map { $0 - burst.end <= leadGap } ?? false)
                 if couldLead { kept.append(burst) } else { events.append(burst) }
             }
             pending = kept

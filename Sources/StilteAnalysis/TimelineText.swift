@@ -42,17 +42,29 @@ public enum TimelineText {
         return lines.joined(separator: "\n")
     }
 
-    /// One line saying what the verdict means.
+    /// The verdict and what it means, in one line of at most 70 characters.
     public static func explain(_ analysis: Analysis) -> String {
         let t = analysis.target
         let window = String(format: "%.1f ± %.1f s", t.seconds, t.tolerance)
         switch analysis.verdict {
-        case .onTarget: return "on-target: the pause is within \(window); the no had time to land."
-        case .short: return "short: the pause is under \(String(format: "%.1f", t.lowerBound)) s (target \(window)); count 21, 22, 23, 24 before going on."
-        case .long: return "long: the pause is over \(String(format: "%.1f", t.upperBound)) s (target \(window)); offer the solution sooner."
-        case .noPause: return "no-pause: speech never stopped for the minimum pause after the refusal; stop after the no."
-        case .noContinuation: return "no-continuation: nothing was said after the refusal; offer a solution after the pause."
-        case .noSpeech: return "no-speech: no speech was found in the recording; check the microphone and the level."
+        case .onTarget: return "on-target: the pause is within \(window)"
+        case .short: return "short: the pause is under \(String(format: "%.1f", t.lowerBound)) s (target \(window))"
+        case .long: return "long: the pause is over \(String(format: "%.1f", t.upperBound)) s (target \(window))"
+        case .noPause: return "no-pause: speech never stopped after the refusal"
+        case .noContinuation: return "no-continuation: nothing was said after the pause"
+        case .noSpeech: return "no-speech: no speech was found in the recording"
+        }
+    }
+
+    /// What to do about it, in one line of at most 70 characters.
+    public static func advice(_ analysis: Analysis) -> String {
+        switch analysis.verdict {
+        case .onTarget: return "The no had time to land."
+        case .short: return "Count 21, 22, 23, 24 silently before offering the solution."
+        case .long: return "Offer the solution a little sooner."
+        case .noPause: return "Stop after the no and let it land."
+        case .noContinuation: return "After the pause, offer a solution (a colleague, a later answer)."
+        case .noSpeech: return "Check the microphone and its level, then try again."
         }
     }
 }

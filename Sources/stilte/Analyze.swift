@@ -110,20 +110,24 @@ extension Stilte {
         static func human(_ result: FileAnalysis) -> String {
             let a = result.analysis
             let layout = result.channels == 1 ? "mono" : result.channels == 2 ? "stereo" : "\(result.channels) channels"
-            var lines = ["\(result.path)  \(result.sampleRate) Hz \(layout)  \(String(format: "%.2f", a.duration)) s"]
+            let facts = "  \(result.sampleRate) Hz \(layout)  \(String(format: "%.2f", a.duration)) s"
+            var name = result.path
+            if name.count + facts.count > 80 { name = "…" + name.suffix(max(8, 79 - facts.count)) }
+            var lines = [name + facts]
             lines.append(TimelineText.render(a, width: 78))
             if let refusal = a.refusal {
                 lines.append(String(format: "refusal   %6.2f – %6.2f s", refusal.start, refusal.end))
             }
             if let pause = a.pause {
-                var line = String(format: "pause     %6.2f – %6.2f s   = %.2f s", pause.start, pause.end, pause.duration)
-                let sounds = pause.events.map { String(format: "%@ %.2f", $0.kind.rawValue, $0.start) }
-                if !sounds.isEmpty { line += "   (" + sounds.joined(separator: ", ") + ")" }
+                let line = String(format: "pause     %6.2f – %6.2f s   = %.2f s", pause.start, pause.end, pause.duration)
                 lines.append(line)
+                let sounds = pause.events.map { String(format: "%@ %.2f", $0.kind.rawValue, $0.start) }
+                if !sounds.isEmpty { lines.append("in pause  " + sounds.prefix(5).joined(separator: ", ") + (sounds.count > 5 ? ", …" : "")) }
             } else {
                 lines.append("pause     none")
             }
             lines.append("verdict   " + TimelineText.explain(a))
+            lines.append("          " + TimelineText.advice(a))
             return lines.joined(separator: "\n") + "\n"
         }
     }

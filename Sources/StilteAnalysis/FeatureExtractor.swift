@@ -69,36 +69,52 @@ struct FeatureExtractor {
         completedFrame = nil
         let ring = Self.pitchRing
         var used = 0
-        for x in samples {
-            used += 1
-            let band = highPass2.process(highPass1.process(x))
-            let p = pitchLowPass2.process(pitchLowPass1.process(band))
-            if sampleCount & 1 == 0 {
-                let slot = pitchCount & (ring - 1)
-                pitch[slot] = p
-                pitch[slot + ring] = p
-                pitchCount += 1
-            }
-            sampleCount += 1
-            let top = highPassTop2.process(highPassTop1.process(band))
-            accEnergy += band * band
-            accHigh += top * top
-            accLow += p * p
-            inBlock += 1
-            if inBlock == S.blockSize {
-                let b = blockCount & (Self.blockRing - 1)
-                blockEnergy[b] = accEnergy
-                blockHigh[b] = accHigh
-                blockLow[b] = accLow
-                accEnergy = 0
-                accHigh = 0
-                accLow = 0
-                inBlock = 0
-                blockCount += 1
-                if blockCount % S.frameBlocks == 0 {
-                    completedFrame = blockCount / S.frameBlocks - 1
-                    return used
+        while used < samples.count {
+            // Up to the end of the current block, with the filters in locals (registers).
+            let n = min(samples.count - used, S.blockSize - inBlock)
+            var hp1 = highPass1, hp2 = highPass2, top1 = highPassTop1, top2 = highPassTop2
+            var lp1 = pitchLowPass1, lp2 = pitchLowPass2
+            var energy = accEnergy, high = accHigh, low = accLow
+            var count = sampleCount, pitchIndex = pitchCount
+            pitch.withUnsafeMutableBufferPointer { pitchRing in
+                for i in used..<(used + n) {
+                    let band = hp2.process(hp1.process(samples[i]))
+                    let p = lp2.process(lp1.process(band))
+                    if count & 1 == 0 {
+                        let slot = pitchIndex & (ring - 1)
+                        pitchRing[slot] = p
+                        pitchRing[slot + ring] = p
+                        pitchIndex += 1
+                    }
+                    count += 1
+                    let top = top2.process(top1.process(band))
+                    energy += band * band
+                    high += top * top
+                    low += p * p
                 }
+            }
+            highPass1 = hp1; highPass2 = hp2; highPassTop1 = top1; highPassTop2 = top2
+            pitchLowPass1 = lp1; pitchLowPass2 = lp2
+            accEnergy = energy; accHigh = high; accLow = low
+            sampleCount = count; pitchCount = pitchIndex
+            used += n
+            inBlock += n
+            guard inBlock == S.blockSize else { continue }
+            let b = blockCount & (Self.blockRing - 1)
+            blockEnergy[b] = accEnergy
+            blockHigh[b] = accHigh
+            blockLow[b] = accLow
+            accEnergy = 0
+            accHigh = 0
+            accLow = 0
+            inBlock = 0
+            highPass1.flushTinyState(); highPass2.flushTinyState()
+            highPassTop1.flushTinyState(); highPassTop2.flushTinyState()
+            pitchLowPass1.flushTinyState(); pitchLowPass2.flushTinyState()
+            blockCount += 1
+            if blockCount % S.frameBlocks == 0 {
+                completedFrame = blockCount / S.frameBlocks - 1
+                return used
             }
         }
         return used
@@ -136,7 +152,7 @@ struct FeatureExtractor {
     /// Periodicity of the window centred on frame `i`; 0 when the window is not (or no longer) available.
     func periodicity(frame i: Int) -> (strength: Float, lag: Int) {
         let start = (i * S.frameSize + S.frameSize / 2) / S.pitchDecimation - S.pitchWindow / 2
-        let needed = S.pitchWindow + S.maxLag + 2
+        let needed = S.pitchWindow + S.maxLag + 4
         guard start >= 0, start + needed <= pitchCount, start >= pitchCount - Self.pitchRing else { return (0, 0) }
         return pitch.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return (0, 0) }

@@ -4,33 +4,49 @@
 enum Periodicity {
     /// The strength (0 ... 1) and the lag (samples) of the best peak: the highest local
     /// maximum strictly inside `minLag ... maxLag` (a value still falling at the edge of the
-    /// range is the decay of a resonance, not a period). `signal` must hold
-    /// `window + maxLag + 1` samples from the window's start; `minLag` must be at least 2.
+    /// range is the decay of a resonance, not a period). Coarse to fine: every other lag
+    /// first, then the neighbours of the best coarse peak, then a parabola through the top.
+    /// `signal` must hold `window + maxLag + 2` samples from the window's start; `minLag`
+    /// must be at least 3 and the range at most 120 lags.
     static func strength(_ signal: UnsafePointer<Float>, window: Int, minLag: Int, maxLag: Int) -> (strength: Float, lag: Int) {
         let e0 = dot(signal, signal, window)
         guard e0 > 0 else { return (0, 0) }
-        // Energy of the lagged window, slid along.
-        var eLag = dot(signal + minLag - 1, signal + minLag - 1, window)
-        var best: Float = 0
-        var bestLag = 0
-        var previous: Float = 0, beforePrevious: Float = 0
-        var lag = minLag - 1
-        while lag <= maxLag + 1 {
+        @inline(__always) func correlation(_ lag: Int, _ energy: Float) -> Float {
             let c = dot(signal, signal + lag, window)
-            let r = c > 0 && eLag > 0 ? c / (e0 * eLag).squareRoot() : 0
-            // A peak at the previous lag: refine it between the integer lags (parabola).
-            if lag >= minLag + 1 && previous > beforePrevious && previous >= r && previous > best {
-                let curvature = beforePrevious - 2 * previous + r
-                let peak = curvature < 0 ? previous - 0.125 * (beforePrevious - r) * (beforePrevious - r) / curvature : previous
-                if peak > best { best = peak; bestLag = lag - 1 }
-            }
-            beforePrevious = previous
-            previous = r
-            let leaving = signal[lag], entering = signal[lag + window]
-            eLag += entering * entering - leaving * leaving
-            lag += 1
+            return c > 0 && energy > 0 ? c / (e0 * energy).squareRoot() : 0
         }
-        return (min(best, 1), bestLag)
+        @inline(__always) func at(_ lag: Int) -> Float {
+            correlation(lag, dot(signal + lag, signal + lag, window))
+        }
+        let first = minLag - 1
+        let count = (maxLag + 1 - first) / 2 + 1
+        return withUnsafeTemporaryAllocation(of: Float.self, capacity: count) { coarse in
+            // Energy of the lagged window, slid along two samples at a time.
+            var energy = dot(signal + first, signal + first, window)
+            for k in 0..<count {
+                let lag = first + 2 * k
+                coarse[k] = correlation(lag, energy)
+                let a = signal[lag], b = signal[lag + 1], c = signal[lag + window], d = signal[lag + window + 1]
+                energy += c * c + d * d - a * a - b * b
+            }
+            var bestK = -1
+            for k in 1..<(count - 1) where coarse[k] > coarse[k - 1] && coarse[k] >= coarse[k + 1] {
+                if bestK < 0 || coarse[k] > coarse[bestK] { bestK = k }
+            }
+            guard bestK > 0 else { return (0, 0) }
+            let centre = first + 2 * bestK
+            let below = at(centre - 1), above = at(centre + 1)
+            var lag = centre, r = coarse[bestK], left = below, right = above
+            if below > r && below >= above {
+                lag = centre - 1; left = coarse[bestK - 1]; right = r; r = below
+            } else if above > r {
+                lag = centre + 1; left = r; right = coarse[bestK + 1]; r = above
+            }
+            guard lag >= minLag && lag <= maxLag else { return (0, 0) }
+            let curvature = left - 2 * r + right
+            let peak = curvature < 0 ? r - 0.125 * (left - right) * (left - right) / curvature : r
+            return (min(max(peak, r), 1), lag)
+        }
     }
 
     @inline(__always)
@@ -42,7 +58,7 @@ enum Periodicity {
         while i + 8 <= n {
             let va = ra.loadUnaligned(fromByteOffset: i * stride, as: SIMD8<Float>.self)
             let vb = rb.loadUnaligned(fromByteOffset: i * stride, as: SIMD8<Float>.self)
-            acc = acc.addingProduct(va, vb)
+            acc += va * vb  // not addingProduct: without FMA in the target that is a libm call per lane
             i += 8
         }
         var sum = acc.sum()

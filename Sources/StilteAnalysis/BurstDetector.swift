@@ -46,6 +46,8 @@ struct BurstDetector {
         var voicedFrames = 0
         var firstVoiced = -1
         var lastVoiced = -1
+        /// Last frame of sustained, clearly periodic voicing (a voice, not a room's echo of it).
+        var lastClearlyVoiced = -1
         var speechStart: Int?
         /// Spectral shape of the previous voiced frame, and the summed change between voiced frames.
         var shape: (Float, Float)?
@@ -102,8 +104,9 @@ struct BurstDetector {
 
         if open == nil {
             guard aboveDb >= S.onsetDb else { return }
-            let start = refineOnset(from: i * S.frameBlocks, threshold: floorThreshold,
-                                    limit: max(0, i * S.frameBlocks - S.refineBackBlocks))
+            let limit = max(0, i * S.frameBlocks - S.refineBackBlocks)
+            let start = extendOnset(refineOnset(from: i * S.frameBlocks, threshold: floorThreshold, limit: limit),
+                                    threshold: floorThreshold, limit: limit)
             open = OpenBurst(start: start, lastActive: i)
         }
         guard var burst = open else { return }
@@ -124,6 +127,7 @@ struct BurstDetector {
             if voicedRun >= S.minVoicedFrames {
                 if burst.firstVoiced < 0 { burst.firstVoiced = i - S.minVoicedFrames }
                 burst.lastVoiced = i
+                if correlation >= S.clearVoicing { burst.lastClearlyVoiced = i }
             }
             let e = max(energy, .leastNormalMagnitude)
             let shape = (10 * log10(max(high, .leastNormalMagnitude) / e), 10 * log10(max(low, .leastNormalMagnitude) / e))
@@ -167,11 +171,11 @@ struct BurstDetector {
         var lowest = burst.speechStart == nil ? burst.start + 1 : (burst.lastVoiced + 1) * S.frameBlocks - 1
         var from = max(burst.lastActive * S.frameBlocks + 2, lowest)
         if burst.speechStart != nil, let strong = reverberantDecayStart(burst) {
-            lowest = strong * S.frameBlocks + 2
+            lowest = max(strong * S.frameBlocks + 2, (burst.lastClearlyVoiced + 1) * S.frameBlocks - 1)
             from = lowest
             threshold = Bands.max(threshold, burst.peakBands * (decibels(-S.decayCutDb) / Float(S.frameBlocks)))
         }
-        let end = refineOffset(from: from, threshold: threshold, floor: lowest)
+        let end = extendOffset(refineOffset(from: from, threshold: threshold, floor: lowest), threshold: threshold)
         guard let speechStart = burst.speechStart else {
             let span = BlockSpan(start: burst.start, end: max(end, burst.start + 1))
             let meanEnergy = burst.activeEnergy / Float(max(burst.activeFrames, 1))
@@ -196,22 +200,24 @@ struct BurstDetector {
     }
 
     /// The last strong frame of a speech burst when everything after it is a steady decay
-    /// (both halves of the tail falling at least `minDecayDbPerFrame` on average, over at
-    /// least `minDecayFrames`, with hardly a frame rising): the dry sound ended there and
-    /// the room rang on. A drop followed by a quiet plateau is a weak syllable, not a room.
+    /// (the median frame-to-frame fall at least `minDecayDbPerFrame`, over at least
+    /// `minDecayFrames`): the dry sound ended there and the room rang on. A drop followed
+    /// by a quiet, level syllable or a new burst is speech, not a room.
     private func reverberantDecayStart(_ burst: OpenBurst) -> Int? {
         let strongLevel = burst.peak * decibels(-S.strongDb)
         var strong = burst.lastActive
         while strong > burst.start / S.frameBlocks && features.frameEnergies(strong).band < strongLevel { strong -= 1 }
-        let frames = burst.lastActive - strong
+        let frames = min(burst.lastActive - strong, S.maxDecayFrames)
         guard frames >= S.minDecayFrames else { return nil }
         func level(_ j: Int) -> Float { 10 * log10(max(features.frameEnergies(j).band, .leastNormalMagnitude)) }
-        var rises = 0
-        for j in (strong + 1)...burst.lastActive where level(j) > level(j - 1) + 1 { rises += 1 }
-        let middle = strong + frames / 2
-        let firstHalf = (level(strong) - level(middle)) / Float(middle - strong)
-        let secondHalf = (level(middle) - level(burst.lastActive)) / Float(burst.lastActive - middle)
-        return min(firstHalf, secondHalf) >= S.minDecayDbPerFrame && rises * 5 <= frames ? strong : nil
+        return withUnsafeTemporaryAllocation(of: Float.self, capacity: frames) { buffer in
+            var falls = buffer
+            for k in 0..<frames { falls[k] = level(strong + k) - level(strong + k + 1) }
+            falls.sort()
+            // A sudden rise is a new sound (a released "t"), which a decaying room does not make.
+            guard falls[0] >= -S.maxDecayRiseDb else { return nil }
+            return falls[frames / 2] >= S.minDecayDbPerFrame ? strong : nil
+        }
     }
 
     /// Non-speech by duration and shape: a short or peaky burst is a click, a long smooth one a breath.
@@ -244,6 +250,24 @@ struct BurstDetector {
         }
         while k > lowest && !features.smoothed(block: k).reaches(threshold) { k -= 1 }
         return k + 1
+    }
+
+    /// Moves an onset earlier while the 20 ms before it still holds more than `threshold`
+    /// on average: a weak consonant in noise, too faint for the 6 ms grid but clear over
+    /// a longer stretch.
+    private func extendOnset(_ start: Int, threshold: Bands, limit: Int) -> Int {
+        var k = start
+        let lowest = max(limit, start - S.extendBlocks)
+        while k > lowest && features.mean(blocks: (k - S.longWindowBlocks)..<k).reaches(threshold) { k -= 1 }
+        return k
+    }
+
+    /// Moves an end (exclusive) later while the 20 ms after it still holds more than `threshold` on average.
+    private func extendOffset(_ end: Int, threshold: Bands) -> Int {
+        var k = end
+        let highest = min(end + S.extendBlocks, features.blockCount - S.longWindowBlocks)
+        while k < highest && features.mean(blocks: k..<(k + S.longWindowBlocks)).reaches(threshold) { k += 1 }
+        return k
     }
 
     /// Band energies of frame `i`.

@@ -50,13 +50,23 @@ enum DetectorSettings {
     /// ... or to the utterance's peak minus this, dB, whichever is higher.
     static let refinePeakDb: Float = 30
     /// Reverberation: frames within this of the peak are strong, dB; a tail after the last
-    /// strong frame that falls steadily by at least `minDecayDbPerFrame` (80 dB/s, a
-    /// reverberation time under 0.75 s) for at least `minDecayFrames` is the room, and the
-    /// end is refined from the last strong frame at the peak minus `decayCutDb`.
+    /// strong frame whose median fall per frame is at least `minDecayDbPerFrame` (30 dB/s,
+    /// a reverberation time under 2 s), judged over `minDecayFrames ... maxDecayFrames`,
+    /// is the room, and the end is refined from the last strong frame at the peak minus
+    /// `decayCutDb`.
     static let strongDb: Float = 20
     static let minDecayFrames = 8
-    static let minDecayDbPerFrame: Float = 0.8
+    static let maxDecayFrames = 60
+    /// A rise this large from one frame to the next is a new sound, not a decay, dB.
+    static let maxDecayRiseDb: Float = 10
+    static let minDecayDbPerFrame: Float = 0.3
     static let decayCutDb: Float = 25
+    /// Voicing this periodic is the voice itself, never cut as reverberation.
+    static let clearVoicing: Float = 0.95
+    /// Weak edges: a boundary moves on while the next 20 ms (10 blocks) average above the
+    /// threshold, by at most 100 ms (50 blocks).
+    static let longWindowBlocks = 10
+    static let extendBlocks = 50
     /// How far the onset refinement may walk back from the detecting frame, blocks (60 ms).
     static let refineBackBlocks = 30
 

@@ -131,6 +131,17 @@ struct FeatureExtractor {
         return Bands(low: blockLow[slot], high: blockHigh[slot])
     }
 
+    /// Mean band energies of `blocks`.
+    func mean(blocks: Range<Int>) -> Bands {
+        var sum = Bands(low: 0, high: 0)
+        for k in blocks {
+            let b = bands(block: k)
+            sum.low += b.low
+            sum.high += b.high
+        }
+        return sum * (1 / Float(max(blocks.count, 1)))
+    }
+
     /// Band energies of block `k` smoothed over its neighbours (6 ms centred on it).
     @inline(__always)
     func smoothed(block k: Int) -> Bands {

@@ -112,15 +112,17 @@ public struct PauseAnalyzer {
         while offset < frames {
             let n = min(Self.chunkFrames, frames - offset)
             mono.removeAll(keepingCapacity: true)
+            // Downmix; a sample that is not a number (a damaged float file) counts as silence
+            // rather than poisoning every filter after it.
             if channels == 1 {
-                mono.append(contentsOf: UnsafeBufferPointer(rebasing: block[offset..<(offset + n)]))
+                for x in UnsafeBufferPointer(rebasing: block[offset..<(offset + n)]) { mono.append(x.isFinite ? x : 0) }
             } else {
                 let scale = 1 / Float(channels)
                 var i = offset * channels
                 for _ in 0..<n {
                     var sum: Float = 0
                     for c in 0..<channels { sum += block[i + c] }
-                    mono.append(sum * scale)
+                    mono.append(sum.isFinite ? sum * scale : 0)
                     i += channels
                 }
             }

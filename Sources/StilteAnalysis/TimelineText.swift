@@ -31,10 +31,14 @@ public enum TimelineText {
         let end = String(format: "%.1f s", analysis.duration)
         put(end, at: axis.count - end.count)
         if let pause = analysis.pause {
-            put(String(format: "%.2f", pause.start), at: Int(pause.start / step) + 1)
-            let label = String(format: "%.2f", pause.end)
-            if pause.end < analysis.duration - step * 8 {
-                put(label, at: Int(pause.end / step) + 1 - label.count / 2)
+            let startLabel = String(format: "%.2f", pause.start)
+            let startColumn = min(axis.count - end.count - startLabel.count - 1, Int(pause.start / step) + 1)
+            put(startLabel, at: startColumn)
+            let endLabel = String(format: "%.2f", pause.end)
+            let endColumn = Int(pause.end / step) + 1 - endLabel.count / 2
+            // Only where it clears the start label and the duration.
+            if endColumn > startColumn + startLabel.count, endColumn + endLabel.count < axis.count - end.count {
+                put(endLabel, at: endColumn)
             }
         }
         lines.append(String(axis))

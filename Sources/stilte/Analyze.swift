@@ -77,7 +77,7 @@ extension Stilte {
             }
             if json {
                 let encoder = JSONEncoder()
-                encoder.outputFormatting = [.sortedKeys]
+                encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
                 let data = files.count == 1 ? try reports.first.map { try encoder.encode($0) } : try encoder.encode(reports)
                 if let data { print(String(decoding: data, as: UTF8.self)) }
             }

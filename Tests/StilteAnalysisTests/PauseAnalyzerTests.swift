@@ -153,6 +153,15 @@ private let boundary = 0.04
         #expect(try analyse(silence, rate: 16000).0.verdict == .noSpeech)
     }
 
+    @Test func damagedSamplesCountAsSilence() throws {
+        var voice = SyntheticVoice.answer(rate: 16000)
+        voice.samples[3 * 16000] = .nan
+        voice.samples[3 * 16000 + 7] = .infinity
+        let (analysis, _) = try analyse(voice.samples, rate: 16000)
+        let pause = try #require(analysis.pause)
+        #expect(abs(pause.start - 2.0) <= boundary && abs(pause.end - 5.0) <= boundary)
+    }
+
     @Test func rejectsUnusableFormats() {
         #expect(throws: AnalyzerSetupError.self) { try PauseAnalyzer(sampleRate: 0, channels: 1) }
         #expect(throws: AnalyzerSetupError.self) { try PauseAnalyzer(sampleRate: 16000, channels: 0) }

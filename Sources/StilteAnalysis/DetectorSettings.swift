@@ -55,7 +55,8 @@ enum DetectorSettings {
     /// is the room, and the end is refined from the last strong frame at the peak minus
     /// `decayCutDb`.
     static let strongDb: Float = 20
-    static let minDecayFrames = 8
+    /// (200 ms: a weak final syllable fades faster than that; a room rings longer.)
+    static let minDecayFrames = 20
     static let maxDecayFrames = 60
     /// A rise this large from one frame to the next is a new sound, not a decay, dB.
     static let maxDecayRiseDb: Float = 10
@@ -85,8 +86,9 @@ enum DetectorSettings {
     static let maxLeadBlocks = 100
     /// Unvoiced sound allowed after the last voiced frame ("s", "ts", "st"), blocks (300 ms).
     static let maxTrailBlocks = 150
-    /// An unvoiced burst this close after speech belongs to it (a released "t"), seconds ...
-    static let trailAttachGap = 0.25
+    /// An unvoiced burst this close after the speech itself belongs to it (a "t" released
+    /// after its closure), seconds ...
+    static let trailAttachGap = 0.15
     /// ... or this close before speech (an "s" before a closure), seconds ...
     static let leadAttachGap = 0.12
     /// ... when not longer than this, seconds.

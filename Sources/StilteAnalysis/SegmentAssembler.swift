@@ -19,6 +19,8 @@ struct SegmentAssembler {
     /// Non-speech bursts that might still turn out to lead into speech.
     private var pending: [PauseEvent] = []
     private var speaking = false
+    /// Where the last speech burst itself ended (before any consonant was attached).
+    private var lastBurstEnd = 0.0
     private var openedNewSegment = false
     private var refusalOver = false
     private var pauseOver = false
@@ -66,6 +68,7 @@ struct SegmentAssembler {
         speaking = false
         let end = max(time, segments[index].span.end)
         segments[index].span.end = end
+        lastBurstEnd = end
         if openedNewSegment {
             segments[index].opening.end = end
             segments[index].openingIsFiller = fillerLike
@@ -75,8 +78,10 @@ struct SegmentAssembler {
     }
 
     mutating func nonSpeech(_ event: PauseEvent, into live: inout [LiveEvent]) {
+        // Only sound close to the speech itself is its consonant; one attached burst does
+        // not let the next one chain on.
         if !speaking, !refusalOver, let index = segments.indices.last,
-           event.start - segments[index].span.end <= trailGap,
+           event.start - lastBurstEnd <= trailGap,
            event.end - event.start <= S.maxAttachDuration {
             segments[index].span.end = max(segments[index].span.end, event.end)
             live.append(.silenceStarted(at: segments[index].span.end))

@@ -14,6 +14,11 @@ public enum TextGrid {
         public var name: String
         public var intervals: [(span: TimeSpan, text: String)]
 
+        public init(name: String, intervals: [(span: TimeSpan, text: String)]) {
+            self.name = name
+            self.intervals = intervals
+        }
+
         public static func == (a: Tier, b: Tier) -> Bool {
             a.name == b.name && a.intervals.count == b.intervals.count
                 && zip(a.intervals, b.intervals).allSatisfy { $0.span == $1.span && $0.text == $1.text }

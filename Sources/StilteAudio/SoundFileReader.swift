@@ -26,6 +26,8 @@ public final class SoundFileReader {
         self.sampleRate = Int(info.samplerate)
         self.channels = Int(info.channels)
         self.frames = Int(info.frames)
+        // Float files read as 16-bit clip at full scale instead of wrapping around.
+        sf_command(handle, Int32(SFC_SET_CLIPPING), nil, Int32(SF_TRUE))
     }
 
     deinit { sf_close(handle) }
@@ -41,6 +43,19 @@ public final class SoundFileReader {
         let got = sf_readf_float(handle, base, sf_count_t(wanted))
         if got < 0 || (got == 0 && sf_error(handle) != 0) {
             throw AudioError.sndfile("sf_readf_float", handle, path: path)
+        }
+        return Int(got)
+    }
+
+    /// Reads up to `buffer.count / channels` frames as 16-bit samples (libsndfile
+    /// converts, rounding and clipping); returns the number of frames read, 0 at
+    /// the end. The corresponding C function is `sf_readf_short`.
+    public func read(into buffer: UnsafeMutableBufferPointer<Int16>) throws(AudioError) -> Int {
+        let wanted = buffer.count / channels
+        guard wanted > 0, let base = buffer.baseAddress else { return 0 }
+        let got = sf_readf_short(handle, base, sf_count_t(wanted))
+        if got < 0 || (got == 0 && sf_error(handle) != 0) {
+            throw AudioError.sndfile("sf_readf_short", handle, path: path)
         }
         return Int(got)
     }

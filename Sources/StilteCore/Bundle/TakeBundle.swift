@@ -1,0 +1,203 @@
+import Foundation
+import StilteAnalysis
+
+/// A self-contained export of one trainee's takes: `recordings/`, `takes.json`,
+/// `takes.csv` and `textgrids/`. Importing it is idempotent: takes and reviews
+/// carry stable UUIDs, and ones already in the log are skipped.
+public enum TakeBundle {
+    /// One take in `takes.json`.
+    public struct Entry: Codable, Sendable {
+        public var uuid: UUID
+        public var trainee: String
+        public var scenarioId: String
+        public var turn: Int
+        /// Relative to the bundle directory.
+        public var recording: String
+        public var sampleRate: Int
+        public var duration: Double?
+        public var analysis: Analysis?
+        public var target: PauseTarget
+        public var reactionTime: Double?
+        public var overruns: Int
+        public var unreliable: Bool
+        public var createdAt: Date
+        /// Effective pause and verdict, for readers of the JSON (recomputed on import).
+        public var pauseDuration: Double?
+        public var verdict: Verdict?
+        public var reviews: [BundleReview]
+    }
+
+    /// A review in `takes.json`.
+    public struct BundleReview: Codable, Sendable {
+        public var uuid: UUID
+        public var reviewer: String
+        public var rating: Int?
+        public var comment: String?
+        public var correctedPauseStart: Double?
+        public var correctedPauseEnd: Double?
+        public var createdAt: Date
+    }
+
+    /// What an export or import did.
+    public struct Summary: Sendable, Equatable {
+        public var takesAdded = 0
+        public var takesSkipped = 0
+        public var reviewsAdded = 0
+        public init() {}
+    }
+
+    static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(timestamp().string(from: date))
+        }
+        return encoder
+    }
+
+    static func decoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let text = try decoder.singleValueContainer().decode(String.self)
+            guard let date = timestamp().date(from: text) ?? ISO8601DateFormatter().date(from: text) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not an ISO 8601 time: \(text)"))
+            }
+            return date
+        }
+        return decoder
+    }
+
+    /// ISO 8601 with milliseconds, so times survive the round trip.
+    static func timestamp() -> ISO8601DateFormatter {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter
+    }
+
+    /// Writes `trainee`'s takes to `directory` (created 0700 if new; its `recordings/` and
+    /// `textgrids/` are 0700, every file 0600). `textGrid` renders a
+    /// take's TextGrid (nil to skip). Throws for a take whose recording is missing.
+    @discardableResult
+    public static func export(trainee: String, from log: any SessionLog, to directory: URL,
+                              textGrid: (Take) -> String?) throws -> Summary {
+        let takes = try log.takes(TakeFilter(trainee: trainee))
+        guard !takes.isEmpty else { throw StoreError(.notFound, "no takes for trainee \(trainee); see `stilte takes`") }
+        try PrivateFiles.makeDirectory(directory, restrictExisting: false)
+        try PrivateFiles.makeDirectory(directory.appendingPathComponent("recordings"))
+        try PrivateFiles.makeDirectory(directory.appendingPathComponent("textgrids"))
+        var entries: [Entry] = []
+        var summary = Summary()
+        for take in takes {
+            guard let source = log.home.resolve(take.recordingPath), FileManager.default.fileExists(atPath: source.path) else {
+                throw StoreError(.missingRecording, "the recording of take \(take.id ?? 0) is missing; delete the take (`stilte delete \(take.id ?? 0)`) or restore the file", path: take.recordingPath)
+            }
+            let name = "recordings/" + source.lastPathComponent
+            try copyPrivately(source, to: directory.appendingPathComponent(name))
+            let id = take.uuid.uuidString.lowercased()
+            if let grid = textGrid(take) {
+                try writePrivately(Data(grid.utf8), to: directory.appendingPathComponent("textgrids/\(id).TextGrid"))
+            }
+            let reviews = try log.reviews(takeId: take.id ?? 0).map {
+                BundleReview(uuid: $0.uuid, reviewer: $0.reviewer, rating: $0.rating, comment: $0.comment,
+                             correctedPauseStart: $0.correctedPauseStart, correctedPauseEnd: $0.correctedPauseEnd, createdAt: $0.createdAt)
+            }
+            entries.append(Entry(uuid: take.uuid, trainee: trainee, scenarioId: take.scenarioId, turn: take.turn, recording: name,
+                                 sampleRate: take.sampleRate, duration: take.duration, analysis: take.analysis, target: take.target,
+                                 reactionTime: take.reactionTime, overruns: take.overruns, unreliable: take.unreliable,
+                                 createdAt: take.createdAt, pauseDuration: take.pauseDuration, verdict: take.verdict, reviews: reviews))
+            summary.takesAdded += 1
+        }
+        try writePrivately(try encoder().encode(entries), to: directory.appendingPathComponent("takes.json"))
+        try writePrivately(Data(csv(entries).utf8), to: directory.appendingPathComponent("takes.csv"))
+        return summary
+    }
+
+    /// Reads a bundle written by ``export(trainee:from:to:textGrid:)`` into `log`.
+    /// Every recording is checked before anything is added.
+    public static func importBundle(from directory: URL, into log: any SessionLog) throws -> Summary {
+        let jsonURL = directory.appendingPathComponent("takes.json")
+        guard let data = FileManager.default.contents(atPath: jsonURL.path) else {
+            throw StoreError(.notFound, "no takes.json; is this a bundle written by `stilte export`?", path: jsonURL.path)
+        }
+        let entries: [Entry]
+        do { entries = try decoder().decode([Entry].self, from: data) } catch {
+            throw StoreError(.invalidInput, "not a Stilte bundle index (\(describe(error))); export it again with `stilte export`", path: jsonURL.path)
+        }
+        for entry in entries {
+            let file = entry.recording
+            guard !file.hasPrefix("/"), !file.split(separator: "/").contains(".."),
+                  FileManager.default.fileExists(atPath: directory.appendingPathComponent(file).path) else {
+                throw StoreError(.missingRecording, "take \(entry.uuid.uuidString.lowercased()) names a recording that is not in the bundle; nothing was imported", path: directory.appendingPathComponent(file).path)
+            }
+        }
+        var summary = Summary()
+        for entry in entries {
+            var take = try log.take(uuid: entry.uuid)
+            if take == nil {
+                let ext = (entry.recording as NSString).pathExtension
+                let relative = "recordings/\(entry.uuid.uuidString.lowercased())\(ext.isEmpty ? "" : "." + ext)"
+                guard let destination = log.home.resolve(relative) else { continue }
+                try copyPrivately(directory.appendingPathComponent(entry.recording), to: destination)
+                let measurement = TakeMeasurement(duration: entry.duration ?? entry.analysis?.duration ?? 0, analysis: entry.analysis,
+                                                  reactionTime: entry.reactionTime, overruns: entry.overruns, unreliable: entry.unreliable)
+                take = try log.saveTake(NewTake(uuid: entry.uuid, trainee: entry.trainee, scenarioId: entry.scenarioId, turn: entry.turn,
+                                                recordingPath: relative, sampleRate: entry.sampleRate, target: entry.target,
+                                                measurement: measurement, createdAt: entry.createdAt)).take
+                summary.takesAdded += 1
+            } else {
+                summary.takesSkipped += 1
+            }
+            guard let takeId = take?.id else { continue }
+            for r in entry.reviews {
+                let span = r.correctedPauseStart.flatMap { s in r.correctedPauseEnd.map { TimeSpan(start: s, end: $0) } }
+                let added = try log.addReview(Review(uuid: r.uuid, takeId: takeId, reviewer: r.reviewer, rating: r.rating,
+                                                     comment: r.comment, correctedPause: span, createdAt: r.createdAt)).added
+                if added { summary.reviewsAdded += 1 }
+            }
+        }
+        return summary
+    }
+
+    /// A decoding error in a few words: where in the JSON and what was wrong.
+    static func describe(_ error: Error) -> String {
+        let context: DecodingError.Context
+        switch error as? DecodingError {
+        case .dataCorrupted(let c), .keyNotFound(_, let c), .typeMismatch(_, let c), .valueNotFound(_, let c): context = c
+        default: return error.localizedDescription
+        }
+        var location = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+        if case .keyNotFound(let key, _) = error as? DecodingError { location += ".\(key.stringValue)" }
+        let what = context.debugDescription.replacingOccurrences(of: "\n", with: " ")
+        return location.isEmpty ? what : "at \(location): \(what)"
+    }
+
+    static func csv(_ entries: [Entry]) -> String {
+        var lines = ["uuid,trainee,scenario,turn,created_at,recording,duration_s,pause_s,verdict,target_s,tolerance_s,reaction_s,overruns,unreliable,reviews"]
+        let iso = timestamp()
+        for e in entries {
+            lines.append([e.uuid.uuidString.lowercased(), CSV.field(e.trainee), CSV.field(e.scenarioId), "\(e.turn)",
+                          iso.string(from: e.createdAt), CSV.field(e.recording), CSV.number(e.duration), CSV.number(e.pauseDuration),
+                          e.verdict?.rawValue ?? "", CSV.number(e.target.seconds), CSV.number(e.target.tolerance),
+                          CSV.number(e.reactionTime), "\(e.overruns)", e.unreliable ? "1" : "0", "\(e.reviews.count)"].joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Copies a file, the copy readable by its owner only (0600).
+    public static func copyPrivately(_ source: URL, to destination: URL) throws {
+        guard let data = FileManager.default.contents(atPath: source.path) else {
+            throw StoreError(.io, "cannot read the file", path: source.path)
+        }
+        try writePrivately(data, to: destination)
+    }
+
+    /// Writes `data` to a file created 0600 (whatever the umask).
+    public static func writePrivately(_ data: Data, to url: URL) throws {
+        try PrivateFiles.makeFile(url)
+        do { try data.write(to: url) } catch {
+            throw StoreError(.io, "cannot write the file (\(error.localizedDescription))", path: url.path)
+        }
+        try PrivateFiles.setMode(PrivateFiles.fileMode, path: url.path)
+    }
+}

@@ -1,0 +1,30 @@
+import GRDB
+import StilteAnalysis
+
+// GRDB persistence of the session log's Codable records, one per table.
+// Identifiers are stored as lowercase text so the file reads well in `sqlite3`.
+
+extension Trainee: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "trainee"
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension PracticeSession: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "session"
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension Take: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "take"
+    public static func databaseUUIDEncodingStrategy(for column: String) -> DatabaseUUIDEncodingStrategy { .lowercaseString }
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension Review: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "review"
+    public static func databaseUUIDEncodingStrategy(for column: String) -> DatabaseUUIDEncodingStrategy { .lowercaseString }
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension Take.State: DatabaseValueConvertible {}
+extension Verdict: DatabaseValueConvertible {}

@@ -1,0 +1,92 @@
+import GRDB
+
+/// The session log's schema: named migrations, applied in order, never edited
+/// once released (add a new one instead).
+enum Schema {
+    /// Stored in `PRAGMA user_version` by the last migration; a file with a larger
+    /// value was written by a newer Stilte.
+    static let version = 2
+
+    /// The Monday (UTC) of a take's week, as `YYYY-MM-DD`; queries must spell it
+    /// exactly like this to use the `take_progress_week` index.
+    static let weekExpression = "date(createdAt, 'weekday 0', '-6 days')"
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: trainees, sessions, takes, reviews") { db in
+            try db.create(table: "trainee") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("name", .text).notNull().unique()
+                t.column("createdAt", .datetime).notNull()
+            }
+            try db.create(table: "session") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("trainee", onDelete: .cascade).notNull()
+                t.column("startedAt", .datetime).notNull()
+                t.column("endedAt", .datetime)
+                t.column("devices", .text).notNull()
+                t.column("appVersion", .text).notNull()
+            }
+            try db.create(table: "take") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("uuid", .text).notNull().unique()
+                t.belongsTo("trainee", onDelete: .cascade).notNull()
+                t.belongsTo("session", onDelete: .setNull)
+                t.column("scenarioId", .text).notNull()
+                t.column("turn", .integer).notNull()
+                t.column("state", .text).notNull()
+                t.column("recordingPath", .text).notNull()
+                t.column("sampleRate", .integer).notNull()
+                t.column("duration", .double)
+                t.column("analysis", .jsonText)
+                t.column("detectedPauseStart", .double)
+                t.column("detectedPauseEnd", .double)
+                t.column("detectedPauseDuration", .double)
+                t.column("detectedVerdict", .text)
+                t.column("correctedPauseStart", .double)
+                t.column("correctedPauseEnd", .double)
+                t.column("pauseDuration", .double)
+                t.column("verdict", .text)
+                t.column("targetSeconds", .double).notNull()
+                t.column("targetTolerance", .double).notNull()
+                t.column("reactionTime", .double)
+                t.column("overruns", .integer).notNull()
+                t.column("unreliable", .boolean).notNull()
+                t.column("createdAt", .datetime).notNull()
+            }
+            // Progress: percentiles walk this index in pause order per trainee × scenario
+            // (covering, so no table lookups).
+            try db.create(index: "take_progress_pause", on: "take",
+                          columns: ["traineeId", "scenarioId", "pauseDuration", "state", "createdAt", "verdict"])
+            // Progress: first, latest and recent takes per trainee × scenario, in
+            // (createdAt, id) order (the rowid ends every index).
+            try db.create(index: "take_progress_time", on: "take", columns: ["traineeId", "scenarioId", "createdAt"])
+            // The log (`stilte takes`) in time order, and `--since`.
+            try db.create(index: "take_created", on: "take", columns: ["createdAt"])
+            // Recovery of interrupted takes on start.
+            try db.create(index: "take_recording", on: "take", columns: ["state"], condition: Column("state") == "recording")
+
+            try db.create(table: "review") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("uuid", .text).notNull().unique()
+                t.belongsTo("take", onDelete: .cascade).notNull()
+                t.column("reviewer", .text).notNull()
+                t.column("rating", .integer).check { $0 == nil || ($0 >= 1 && $0 <= 5) }
+                t.column("comment", .text)
+                t.column("correctedPauseStart", .double)
+                t.column("correctedPauseEnd", .double)
+                t.column("createdAt", .datetime).notNull()
+            }
+            try db.execute(sql: "PRAGMA user_version = 1")
+        }
+        migrator.registerMigration("v2: week index for progress") { db in
+            // Progress: takes per trainee × scenario × week, in index order (no sort), covering.
+            try db.execute(sql: """
+                CREATE INDEX take_progress_week
+                ON take(traineeId, scenarioId, \(weekExpression), state, pauseDuration, verdict, createdAt)
+                """)
+            try db.execute(sql: "PRAGMA user_version = 2")
+        }
+        return migrator
+    }
+}

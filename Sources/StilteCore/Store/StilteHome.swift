@@ -1,0 +1,40 @@
+import Foundation
+
+/// Where Stilte keeps its data: `$STILTE_HOME`, else `$XDG_DATA_HOME/stilte`,
+/// else `~/.local/share/stilte`. The log is `stilte.sqlite` in it and the
+/// recordings live under `recordings/`.
+public struct StilteHome: Sendable, Equatable {
+    /// The directory itself.
+    public var url: URL
+
+    public init(url: URL) {
+        self.url = url.standardizedFileURL
+    }
+
+    /// The home chosen by the environment (see the type's documentation).
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> StilteHome {
+        if let home = environment["STILTE_HOME"], !home.isEmpty {
+            return StilteHome(url: URL(fileURLWithPath: home, isDirectory: true))
+        }
+        if let data = environment["XDG_DATA_HOME"], !data.isEmpty {
+            return StilteHome(url: URL(fileURLWithPath: data, isDirectory: true).appendingPathComponent("stilte", isDirectory: true))
+        }
+        let user = environment["HOME"].map { URL(fileURLWithPath: $0, isDirectory: true) }
+            ?? FileManager.default.homeDirectoryForCurrentUser
+        return StilteHome(url: user.appendingPathComponent(".local/share/stilte", isDirectory: true))
+    }
+
+    /// The SQLite session log.
+    public var databaseURL: URL { url.appendingPathComponent("stilte.sqlite") }
+
+    /// The directory of all recordings.
+    public var recordingsURL: URL { url.appendingPathComponent("recordings", isDirectory: true) }
+
+    /// The absolute location of a recording stored as `relativePath` (relative to the home).
+    /// Returns nil for a path that would leave the home (absolute, or with `..`).
+    public func resolve(_ relativePath: String) -> URL? {
+        guard !relativePath.hasPrefix("/"),
+              !relativePath.split(separator: "/").contains("..") else { return nil }
+        return url.appendingPathComponent(relativePath)
+    }
+}

@@ -1,0 +1,8 @@
+import ArgumentParser
+import StilteAudio
+
+/// `--device NAME`, shared by the commands that open an ALSA PCM.
+struct DeviceOptions: ParsableArguments {
+    @Option(name: .shortAndLong, help: "ALSA device name (see `stilte devices`).")
+    var device: String = AudioDevice.defaultName
+}

@@ -1,0 +1,101 @@
+import ArgumentParser
+import Foundation
+import StilteAnalysis
+import StilteCore
+
+extension Stilte {
+    /// Hidden: fills the log with synthetic takes (no recordings) for the benchmark
+    /// and the two-process test.
+    struct GenerateLog: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "generate-log", abstract: "Fill the log with synthetic takes (benchmarks, tests).",
+            shouldDisplay: false)
+
+        @Option(help: "How many takes.")
+        var takes: Int
+
+        @Option(help: "Spread over this many trainees.")
+        var trainees = 20
+
+        @Option(help: "Spread over this many scenarios.")
+        var scenarios = 10
+
+        @Option(help: "Trainee name prefix.")
+        var prefix = "trainee"
+
+        @Option(help: "Seed of the pseudo-random pauses.")
+        var seed: UInt64 = 1
+
+        @Flag(help: "One write transaction per take (concurrency tests) instead of one for all.")
+        var eachInOwnTransaction = false
+
+        @Flag(help: "With --each-in-own-transaction: also rate each take in a transaction of its own.")
+        var withReviews = false
+
+        @Option(help: "Open the log, create FILE.ready-PID, then wait (up to 30 s) until FILE exists before writing (a start line for concurrency tests).")
+        var waitFor: String?
+
+        func validate() throws {
+            guard takes > 0, trainees > 0, scenarios > 0 else { throw ValidationError("--takes, --trainees and --scenarios must be positive") }
+        }
+
+        func run() throws {
+            guard let log = try LogAccess.open() as? SQLiteSessionLog else { return }
+            if let waitFor {
+                _ = FileManager.default.createFile(atPath: "\(waitFor).ready-\(getpid())", contents: nil)
+                let deadline = Date().addingTimeInterval(30)
+                while !FileManager.default.fileExists(atPath: waitFor) {
+                    guard Date() < deadline else { throw ValidationError("\(waitFor) did not appear within 30 s") }
+                    usleep(2_000)
+                }
+            }
+            let began = Date().timeIntervalSince1970
+            var random = SplitMix64(seed: seed)
+            let start = Date(timeIntervalSince1970: 1_767_225_600)  // 2026-01-01
+            var batch: [NewTake] = []
+            batch.reserveCapacity(eachInOwnTransaction ? 1 : takes)
+            for index in 0..<takes {
+                let trainee = index % trainees
+                let scenario = (index / trainees) % scenarios
+                // Pauses drift from ~2 s towards ~4 s over the takes, with noise.
+                let progress = Double(index) / Double(takes)
+                let pause = max(0.2, 2.0 + 2.0 * progress + (random.unit() - 0.5) * 2.0)
+                let refusalEnd = 1.0 + random.unit()
+                let analysis = Analysis(duration: refusalEnd + pause + 2, target: PauseTarget(),
+                                        segments: [TimeSpan(start: 0.3, end: refusalEnd), TimeSpan(start: refusalEnd + pause, end: refusalEnd + pause + 1.5)],
+                                        refusal: TimeSpan(start: 0.3, end: refusalEnd),
+                                        pause: Pause(start: refusalEnd, end: refusalEnd + pause),
+                                        verdict: Take.judge(pause, against: PauseTarget()))
+                let take = NewTake(trainee: "\(prefix)-\(trainee)", scenarioId: "scenario-\(scenario)", turn: 1,
+                                   recordingPath: "recordings/synthetic-\(index).wav", sampleRate: 16_000,
+                                   measurement: TakeMeasurement(duration: analysis.duration, analysis: analysis, reactionTime: 0.5 + random.unit()),
+                                   createdAt: start.addingTimeInterval(Double(index) * 300))
+                if eachInOwnTransaction {
+                    let saved = try log.saveTake(take).take
+                    if withReviews {
+                        _ = try log.addReview(Review(takeId: saved.id ?? 0, reviewer: prefix, rating: 1 + index % 5))
+                    }
+                } else {
+                    batch.append(take)
+                }
+            }
+            if !eachInOwnTransaction { try log.saveTakes(batch) }
+            print(String(format: "Generated %d takes, writing from %.3f to %.3f (Unix time).", takes, began, Date().timeIntervalSince1970))
+        }
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so generated logs are reproducible.
+struct SplitMix64 {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    /// Uniform in [0, 1).
+    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+}

@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import StilteAnalysis
+import StilteCore
+
+/// Opening the session log and finding takes in it, shared by the log's commands.
+enum LogAccess {
+    /// The log in `$STILTE_HOME` (or the XDG default).
+    static func open() throws -> any SessionLog {
+        try SQLiteSessionLog(home: .fromEnvironment())
+    }
+
+    /// The log, after finishing takes whose recording was interrupted (the program
+    /// died while recording): each is measured from its file and kept, marked
+    /// interrupted and unreliable; a note on standard error says so.
+    static func openRecovering() throws -> any SessionLog {
+        let log = try open()
+        let outcomes = try log.recoverInterruptedTakes { take, url in
+            let analysis = try FileAnalysis.run(path: url.path, parameters: AnalysisParameters(target: take.target)).analysis
+            return TakeMeasurement(duration: analysis.duration, analysis: analysis, unreliable: true)
+        }
+        for outcome in outcomes {
+            let note: String
+            switch outcome.outcome {
+            case .recovered: note = "take \(outcome.takeId) was interrupted while recording; kept what was recorded (marked unreliable)"
+            case .unmeasured: note = "take \(outcome.takeId) was interrupted while recording; its file \(outcome.recordingPath) could not be analysed, kept unmeasured"
+            case .removed: note = "take \(outcome.takeId) was interrupted before any audio was recorded; removed"
+            }
+            FileHandle.standardError.write(Data("note: \(note)\n".utf8))
+        }
+        return log
+    }
+
+    /// The take with `id`, or a one-line error saying how to find one.
+    static func take(_ id: Int64, in log: any SessionLog) throws -> Take {
+        guard let take = try log.take(id: id) else {
+            throw StoreError(.notFound, "no take \(id) in the log; `stilte takes` lists them")
+        }
+        return take
+    }
+
+    /// The recording of `take`, or a one-line error saying it is missing.
+    static func recording(of take: Take, in log: any SessionLog) throws -> URL {
+        guard let url = log.home.resolve(take.recordingPath), FileManager.default.fileExists(atPath: url.path) else {
+            throw StoreError(.missingRecording, "the recording of take \(take.id ?? 0) is missing; restore it or delete the take with `stilte delete \(take.id ?? 0)`",
+                             path: log.home.url.appendingPathComponent(take.recordingPath).path)
+        }
+        return url
+    }
+
+    /// The trainee names by id.
+    static func traineeNames(_ log: any SessionLog) throws -> [Int64: String] {
+        Dictionary(uniqueKeysWithValues: try log.trainees().map { ($0.id ?? 0, $0.name) })
+    }
+
+    /// The reviewer name when none is given: `$STILTE_REVIEWER`, else `$USER`, else "trainer".
+    static var defaultReviewer: String {
+        let env = ProcessInfo.processInfo.environment
+        return env["STILTE_REVIEWER"] ?? env["USER"] ?? "trainer"
+    }
+
+    static let timestamp: DateFormatter = {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        return formatter
+    }()
+
+    static func jsonEncoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }
+}

@@ -1,0 +1,136 @@
+import ArgumentParser
+import StilteAudio
+
+extension Stilte {
+    /// `stilte record FILE`: records mono 16-bit WAV from an ALSA device.
+    struct Record: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record from an ALSA device to a mono 16-bit WAV file.",
+            discussion: """
+                The file is a valid WAV at every moment while recording (created with mode 0600). \
+                Ctrl-C ends the recording: the file is finished, the summary printed, and the exit \
+                status is 0. Overruns and suspends are reported with their position; a lost device \
+                or a full disk ends the recording with an error and keeps what was written.
+                """)
+
+        @Argument(help: "The WAV file to write (an existing file is kept unless --overwrite).")
+        var file: String
+
+        @Flag(help: "Replace FILE if it exists.")
+        var overwrite = false
+
+        @OptionGroup var options: DeviceOptions
+
+        @Option(help: "Stop after this many seconds (default: until Ctrl-C).")
+        var seconds: Double?
+
+        @Option(help: "Sample rate in Hz.")
+        var rate: Int = 16_000
+
+        func validate() throws {
+            if let seconds, !(seconds > 0 && seconds <= 86_400) {
+                throw ValidationError("--seconds must be more than 0 and at most 86400, not \(seconds)")
+            }
+            if !(8_000...192_000).contains(rate) {
+                throw ValidationError("--rate must be between 8000 and 192000 Hz, not \(rate)")
+            }
+        }
+
+        func run() throws {
+            let interruption = Interruption()
+            let format = "\(rate) Hz mono 16-bit capture"
+            let capture: LiveCapture
+            do throws(AudioError) {
+                capture = try LiveCapture.start(device: options.device, sampleRate: rate)
+            } catch {
+                throw CommandFailure.device(error, role: "capture", format: format)
+            }
+            let writer: RecordingWriter
+            do throws(AudioError) {
+                writer = try RecordingWriter(path: file, sampleRate: rate, replacing: overwrite)
+            } catch {
+                capture.stop()
+                if error.isExistingFile {
+                    throw CommandFailure("'\(file)' already exists: choose another name, or pass --overwrite to replace it")
+                }
+                throw CommandFailure("cannot create '\(file)': \(error.message) (\(error.function)): choose a path in an existing, writable directory")
+            }
+            var take = Take(limit: seconds.map { Int(($0 * Double(rate)).rounded()) })
+            let failure = take.run(capture, into: writer, stop: interruption.flag)
+            var closeFailure: AudioError?
+            do throws(AudioError) { try writer.close() } catch { closeFailure = error }
+            print(take.summary(file: file, writer: writer))
+            if let failure { throw failure }
+            if let closeFailure {
+                throw CommandFailure("finishing '\(file)' failed: \(closeFailure.message) (\(closeFailure.function)); the file may be cut short")
+            }
+        }
+    }
+}
+
+/// One recording in progress: moves captured blocks into the writer, keeps the
+/// meter and the numbers for the summary.
+private struct Take {
+    let limit: Int?
+    var peak: Float = 0
+    var gaps: [CaptureGap] = []
+    var meter = LevelMeter()
+
+    init(limit: Int?) { self.limit = limit }
+
+    /// Records until the limit, Ctrl-C, the device's end or a write error;
+    /// returns the failure to report, nil when the recording ended normally.
+    mutating func run(_ capture: LiveCapture, into writer: RecordingWriter, stop: StopFlag) -> CommandFailure? {
+        var buffer = [Float](repeating: 0, count: capture.blockFrames)
+        defer { meter.finish() }
+        while true {
+            if stop.isRaised { capture.stop() }
+            let event = buffer.withUnsafeMutableBufferPointer { capture.next(into: $0) }
+            switch event {
+            case .samples(let count, _)?:
+                let wanted = limit.map { min(count, $0 - writer.framesWritten) } ?? count
+                let written = buffer.withUnsafeBufferPointer { all -> Result<Float, AudioError> in
+                    let block = UnsafeBufferPointer(rebasing: all[0..<wanted])
+                    do throws(AudioError) { try writer.write(block) } catch { return .failure(error) }
+                    return .success(PeakLevel.peak(block))
+                }
+                let blockPeak: Float
+                switch written {
+                case .success(let value): blockPeak = value
+                case .failure(let error):
+                    capture.stop()
+                    return CommandFailure("writing '\(error.subject)' failed: \(error.message) (\(error.function)): free space or choose another disk; the first \(Format.seconds(writer.seconds)) are saved")
+                }
+                peak = max(peak, blockPeak)
+                meter.update(peak: blockPeak, seconds: writer.seconds)
+                if let limit, writer.framesWritten >= limit { return nil }
+            case .gap(let gap)?:
+                gaps.append(gap)
+                meter.note("\(gap.kind.rawValue) at \(Format.seconds(gap.seconds)) of audio (\(Format.seconds(gap.wallClockSeconds)) wall clock): audio is missing there")
+            case .ended(let error)?:
+                guard let error else { return nil }
+                let failure = CommandFailure.device(error, role: "capture", format: "\(writer.sampleRate) Hz mono 16-bit capture")
+                return CommandFailure("\(failure.description); the first \(Format.seconds(writer.seconds)) are saved in '\(writer.path)'")
+            case nil:
+                continue
+            }
+        }
+    }
+
+    /// "Recorded 3.00 s to take.wav: peak -6.0 dBFS, 0 overruns."
+    func summary(file: String, writer: RecordingWriter) -> String {
+        let overruns = gaps.filter { $0.kind == .overrun }.count
+        var line = "Recorded \(Format.seconds(writer.seconds)) to \(file): peak \(Format.dBFS(PeakLevel.dBFS(peak))), "
+        line += overruns == 1 ? "1 overrun" : "\(overruns) overruns"
+        let others = gaps.filter { $0.kind != .overrun }
+        for kind in Set(others.map(\.kind)).sorted(by: { $0.rawValue < $1.rawValue }) {
+            let n = others.filter { $0.kind == kind }.count
+            line += ", \(n) \(kind.rawValue)"
+        }
+        if !gaps.isEmpty {
+            line += "; audio missing at " + gaps.map { Format.seconds($0.seconds) }.joined(separator: ", ")
+                + ": timing across these points is unreliable"
+        }
+        return line + "."
+    }
+}

@@ -1,0 +1,103 @@
+import ArgumentParser
+import Foundation
+import StilteAudio
+import StilteCore
+
+extension Stilte {
+    /// `stilte rehearse`: the main job — hear the client, answer, see the pause after the no.
+    struct Rehearse: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Practise: hear the client, answer aloud, see how long you stayed silent after your no.",
+            discussion: """
+                Shows the scenario, measures the room for a moment, plays the client's prompt and records \
+                your answer. On a terminal a live counter counts your silence (21 … 22 … 23 … 24) and a bar \
+                fills toward the target. The take stops 2 s after your solution, at --max-seconds, on Enter \
+                or on Ctrl-C; in every case the recording and its measurement are saved (`stilte takes`). \
+                Then: r replay, a again, n next scenario, q quit. Without a terminal one pass is made and \
+                the result printed (--json: the analysis plus scenario, trainee and take id). \
+                --demo plays a bundled example answer instead of a microphone.
+                """)
+
+        @Argument(help: "Scenario id (see `stilte scenarios`). Default: the one you practised least.")
+        var scenario: String?
+
+        @Option(help: "Who is practising (default: $STILTE_TRAINEE, else $USER).")
+        var trainee: String?
+
+        @Option(help: "ALSA device the client is played on (see `stilte devices`).")
+        var playbackDevice: String?
+
+        @Option(help: "ALSA device your answer is recorded from (see `stilte devices`).")
+        var captureDevice: String = AudioDevice.defaultName
+
+        @Option(help: "Target pause in seconds (default: the scenario's, usually 4).")
+        var target: Double?
+
+        @Option(help: "Longest answer in seconds.")
+        var maxSeconds: Double = 45
+
+        @Flag(help: "Print the result as JSON (one object per take; an array for several turns).")
+        var json = false
+
+        @Flag(help: "Use the bundled example answer (Audio/demo) as the microphone; labelled DEMO.")
+        var demo = false
+
+        @Flag(help: "When the capture device cannot be opened, say so and run the demo.")
+        var demoIfNoMicrophone = false
+
+        @Option(help: .hidden)
+        var liveTrace: String?
+
+        @OptionGroup var library: ScenarioLibraryOptions
+
+        func validate() throws {
+            if let target, !(target > 0 && target <= 60) {
+                throw ValidationError("--target must be more than 0 and at most 60 seconds, not \(target)")
+            }
+            if !(maxSeconds >= 1 && maxSeconds <= 600) {
+                throw ValidationError("--max-seconds must be between 1 and 600, not \(maxSeconds)")
+            }
+            if let trainee, trainee.trimmingCharacters(in: .whitespaces).isEmpty {
+                throw ValidationError("--trainee must not be empty")
+            }
+        }
+
+        func run() throws {
+            let library = try self.library.load()
+            let log = try LogAccess.openRecovering()
+            let trainee = traineeName
+            let terminal = Terminal()
+            let devices = RehearsalDevices(playback: playbackDevice ?? AudioDevice.defaultName, capture: captureDevice,
+                                           demo: demo, paced: false)
+            let rehearsal = try Rehearsal(
+                library: library, log: log,
+                settings: .init(trainee: trainee, target: target, maxSeconds: maxSeconds, json: json,
+                                demoIfNoMicrophone: demoIfNoMicrophone, playbackNamed: playbackDevice != nil,
+                                liveTrace: liveTrace),
+                devices: devices, terminal: terminal)
+            let first = try chosenScenario(library, rehearsal)
+            try rehearsal.run(first: first)
+            if json, !rehearsal.results.isEmpty { print(try TakeJSON.render(rehearsal.results)) }
+            if rehearsal.interruption.flag.isRaised { throw ExitCode(130) }
+        }
+
+        var traineeName: String {
+            if let trainee { return trainee }
+            let environment = ProcessInfo.processInfo.environment
+            return [environment["STILTE_TRAINEE"], environment["USER"]].compactMap { $0 }.first { !$0.isEmpty } ?? "trainee"
+        }
+
+        func chosenScenario(_ library: ScenarioLibrary, _ rehearsal: Rehearsal) throws -> Scenario {
+            if let scenario {
+                if let found = library.scenario(id: scenario) { return found }
+                if let error = library.errors(forID: scenario).first { throw CommandFailure("scenario \(scenario) cannot be used: \(error)") }
+                throw CommandFailure("no scenario '\(scenario)' in \(library.scenariosDirectory.path): `stilte scenarios` lists them")
+            }
+            let counts = try rehearsal.practiceCounts()
+            guard let id = ScenarioPicker.next(library.scenarios.map(\.id), counts: counts), let found = library.scenario(id: id) else {
+                throw CommandFailure("no usable scenario in \(library.scenariosDirectory.path): `stilte scenarios` shows what is wrong")
+            }
+            return found
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Measurements of the live screen for `bench/`: for every drawn change of what the
+/// trainee sees (speaking ↔ silence, the frozen pause), how long after the audio
+/// it reached the screen; and the CPU time the process spent while recording.
+/// Written as JSON lines to the file given with `stilte rehearse --live-trace`.
+final class LiveTrace {
+    private let handle: FileHandle
+
+    init(path: String) throws {
+        guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]),
+              let handle = FileHandle(forWritingAtPath: path) else {
+            throw CommandFailure("cannot write the live trace '\(path)': choose a writable path")
+        }
+        self.handle = handle
+    }
+
+    /// A change drawn at `wall` seconds after the capture started, of something that happened at `audio` seconds.
+    func drawn(_ what: String, audio: Double, wall: Double) {
+        write(["event": what, "audio": audio, "wall": wall, "lag": wall - audio])
+    }
+
+    /// The pause engine reported at `heard` seconds of audio something that happened at `audio`.
+    func reported(_ what: String, audio: Double, heard: Double) {
+        write(["event": "reported-" + what, "audio": audio, "heard": heard, "lag": heard - audio])
+    }
+
+    /// The recording's end: its audio length, the wall time and CPU seconds it took.
+    func finished(audio: Double, wall: Double, cpu: Double) {
+        write(["event": "finished", "audio": audio, "wall": wall, "cpu": cpu])
+    }
+
+    private func write(_ object: [String: Any]) {
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return }
+        handle.write(data + Data("\n".utf8))
+    }
+
+    /// User + system CPU seconds of this process so far.
+    static func processCPUSeconds() -> Double {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    }
+}

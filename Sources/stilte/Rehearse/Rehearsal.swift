@@ -1,0 +1,291 @@
+import ArgumentParser
+import Foundation
+import StilteAnalysis
+import StilteAudio
+import StilteCore
+
+/// A rehearsal session: scenarios, each client turn played, answered, measured,
+/// saved and reported; on a terminal the trainee then replays, tries again,
+/// moves on or quits with single keys.
+final class Rehearsal {
+    struct Settings {
+        var trainee: String
+        var target: Double?
+        var maxSeconds: Double
+        var json: Bool
+        /// When the capture device cannot be opened, say so and use the demo answer.
+        var demoIfNoMicrophone: Bool
+        /// The playback device was named by the user (the demo then does not replace it).
+        var playbackNamed: Bool
+        /// Where to write live-screen measurements (`bench/`), if anywhere.
+        var liveTrace: String?
+    }
+
+    let library: ScenarioLibrary
+    let log: any SessionLog
+    let settings: Settings
+    var devices: RehearsalDevices
+    let terminal: Terminal
+    let interruption = Interruption()
+    private var demo: DemoMicrophone?
+    private let trace: LiveTrace?
+    private var sessionId: Int64?
+    private(set) var results: [TakeJSON] = []
+
+    init(library: ScenarioLibrary, log: any SessionLog, settings: Settings, devices: RehearsalDevices, terminal: Terminal) throws {
+        self.library = library
+        self.log = log
+        self.settings = settings
+        self.devices = devices
+        self.terminal = terminal
+        trace = try settings.liveTrace.map(LiveTrace.init(path:))
+        if devices.demo { try startDemo() }
+    }
+
+    /// Whether the trainee answers at a terminal (live screen, single keys).
+    var interactive: Bool { terminal.interactive && !settings.json }
+
+    /// Runs `first` and, on a terminal, whatever the trainee chooses after it.
+    func run(first: Scenario) throws {
+        defer { terminal.restore(); if let sessionId { try? log.endSession(sessionId) } }
+        try checkMicrophone()
+        if interactive { terminal.enterKeyMode() }
+        var scenario = first
+        while try rehearse(scenario) == .next, interactive, !interruption.flag.isRaised,
+              let next = try pickNext(after: scenario.id) {
+            scenario = next
+        }
+    }
+
+    /// What the trainee chose after a scenario.
+    enum Choice { case next, quit }
+
+    /// All turns of one scenario; returns what the trainee chose at the end.
+    func rehearse(_ scenario: Scenario) throws -> Choice {
+        say(contextLines(scenario))
+        if interactive {
+            say([terminal.style.paint("Enter: begin   q: quit", .dim)])
+            guard terminal.waitForKey(["\n", "q"], stop: { interruption.flag.isRaised }) == "\n" else { return .quit }
+        }
+        try getReady()
+        var index = 0
+        while index < scenario.turns.count {
+            let answer = try takeTurn(scenario, index)
+            if answer.stopReason == .interrupted || interruption.flag.isRaised { return .quit }
+            guard interactive else { index += 1; continue }
+            let last = index == scenario.turns.count - 1
+            let menu = last ? "r: replay   a: again   n: next scenario   q: quit"
+                            : "Enter: the client goes on   r: replay   a: again   q: quit"
+            choosing: while true {
+                say(["", terminal.style.paint(menu, .bold)])
+                let keys: Set<Character> = last ? ["r", "a", "n", "q"] : ["\n", "r", "a", "q"]
+                switch terminal.waitForKey(keys, stop: { interruption.flag.isRaised }) {
+                case "r": replay(answer.file)
+                case "a": break choosing
+                case "\n": index += 1; break choosing
+                case "n": return .next
+                default: return .quit
+                }
+            }
+        }
+        return .quit
+    }
+
+    /// The scenario to practise after `current`: the least practised for this trainee.
+    func pickNext(after current: String) throws -> Scenario? {
+        let counts = try practiceCounts()
+        let others = library.scenarios.map(\.id).filter { $0 != current }
+        return ScenarioPicker.next(others, counts: counts).flatMap(library.scenario(id:))
+    }
+
+    func practiceCounts() throws -> [String: PracticeCount] {
+        var counts: [String: PracticeCount] = [:]
+        for take in try log.takes(TakeFilter(trainee: settings.trainee)) {
+            var count = counts[take.scenarioId] ?? PracticeCount(takes: 0, onTarget: 0)
+            count.takes += 1
+            if take.verdict == .onTarget { count.onTarget += 1 }
+            counts[take.scenarioId] = count
+        }
+        return counts
+    }
+
+    // MARK: One turn
+
+    struct TurnResult {
+        var stopReason: StopReason
+        var file: URL
+    }
+
+    func takeTurn(_ scenario: Scenario, _ index: Int) throws -> TurnResult {
+        let turn = scenario.turns[index]
+        var parameters = turn.parameters
+        if let target = settings.target { parameters.target.seconds = target }
+        let sessionId = try session()
+        let take = try log.beginTake(TakeDraft(sessionId: sessionId, scenarioId: scenario.id, turn: index + 1,
+                                               sampleRate: TakeRecorder.sampleRate, target: parameters.target))
+        guard let takeId = take.id, let url = log.recordingURL(of: take) else {
+            throw CommandFailure("the session log returned a take without id or with a bad path (\(take.recordingPath))")
+        }
+        let writer: RecordingWriter
+        do throws(AudioError) { writer = try RecordingWriter(path: url.path, sampleRate: TakeRecorder.sampleRate, replacing: true) } catch {
+            try? log.deleteTake(id: takeId)
+            throw CommandFailure("cannot create the recording '\(error.subject)': \(error.message) (\(error.function)): check that STILTE_HOME is writable")
+        }
+        let turnLabel = scenario.turns.count > 1 ? " (turn \(index + 1) of \(scenario.turns.count))" : ""
+        say(["", terminal.style.paint("\(scenario.client.name)\(turnLabel):", .bold)]
+            + Wrap.lines("“\(turn.prompt)”", columns: min(terminal.columns, 80) - 2).map { "  " + $0 })
+        try playPrompt(turn.audioURL)
+        let promptEnded = ContinuousClock.now
+        if interruption.flag.isRaised {
+            try? writer.close()
+            try? log.deleteTake(id: takeId)
+            return TurnResult(stopReason: .interrupted, file: url)
+        }
+        if !interactive && !settings.json { say(["Recording your answer…"]) }
+        let screen = interactive ? LiveScreen(header: .init(title: scenario.title, turn: index + 1, turns: scenario.turns.count,
+                                                             demo: devices.demo),
+                                              target: parameters.target, columns: min(terminal.columns, 80)) : nil
+        if interactive { say([""]) }
+        let recorder = TakeRecorder(devices: devices, parameters: parameters,
+                                    stopRule: StopRule(maxSeconds: settings.maxSeconds), screen: screen,
+                                    terminal: terminal, interruption: interruption.flag,
+                                    trace: trace)
+        let answer: RecordedAnswer
+        do {
+            answer = try recorder.record(into: writer, promptEnded: promptEnded)
+        } catch {
+            try? writer.close()
+            throw error
+        }
+        var closeFailure: AudioError?
+        do throws(AudioError) { try writer.close() } catch { closeFailure = error }
+        let measurement = TakeMeasurement(duration: answer.seconds, analysis: answer.analysis, reactionTime: answer.reactionTime,
+                                          overruns: answer.gaps.count, unreliable: !answer.gaps.isEmpty)
+        let saved = try log.finishTake(takeId, measurement: measurement)
+        results.append(TakeJSON(take: saved.id, scenario: scenario.id, turn: index + 1, trainee: settings.trainee,
+                                file: url.path, sampleRate: TakeRecorder.sampleRate, answer: answer, demo: devices.demo))
+        if !settings.json {
+            let report = TakeReport(analysis: answer.analysis, overruns: answer.gaps.count, tip: scenario.tip(forTurn: index),
+                                    columns: min(terminal.columns, 80))
+            var lines = [""] + report.render(style: terminal.style)
+            if let example = turn.example { lines += [""] + Wrap.lines("A good answer: " + example, columns: min(terminal.columns, 80)) }
+            let label = devices.demo ? "DEMO take" : "Take"
+            lines += ["", terminal.style.paint("\(label) \(takeId) saved (\(stopText(answer.stopReason))).", .dim),
+                      terminal.style.paint("Recording: \(url.path)", .dim)]
+            say(lines)
+        }
+        if let error = answer.deviceError {
+            let failure = CommandFailure.device(error, role: "capture", format: "\(TakeRecorder.sampleRate) Hz mono capture")
+            throw CommandFailure("\(failure.description); take \(takeId) keeps the first \(LiveScreen.seconds(answer.seconds))")
+        }
+        if let closeFailure {
+            throw CommandFailure("finishing '\(closeFailure.subject)' failed: \(closeFailure.message) (\(closeFailure.function)); take \(takeId) may be cut short")
+        }
+        return TurnResult(stopReason: answer.stopReason, file: url)
+    }
+
+    func stopText(_ reason: StopReason) -> String {
+        switch reason {
+        case .finished: "stopped after your solution"
+        case .maxDuration: "stopped at \(Int(settings.maxSeconds)) s"
+        case .enter: "stopped with Enter"
+        case .interrupted: "stopped with Ctrl-C"
+        case .inputEnded: "the input ended"
+        }
+    }
+
+    // MARK: Devices
+
+    /// Finds out whether the capture device opens; without one, says so and runs the
+    /// demo (`demoIfNoMicrophone`) or ends with one line naming what to do.
+    func checkMicrophone() throws {
+        guard !devices.demo else { return }
+        do throws(AudioError) {
+            LiveCaptureProbe.close(try LiveCapture.start(device: devices.capture, sampleRate: TakeRecorder.sampleRate, ringSeconds: 1))
+        } catch {
+            guard error.function == "snd_pcm_open" else {
+                throw CommandFailure.device(error, role: "capture", format: "\(TakeRecorder.sampleRate) Hz mono capture")
+            }
+            let line = "no capture device: '\(devices.capture)' cannot be opened (\(error.message))"
+            guard settings.demoIfNoMicrophone else {
+                throw CommandFailure("\(line) — connect a microphone, name one with --capture-device (see `stilte devices`), or run `stilte rehearse --demo`")
+            }
+            warn("\(line). Running the DEMO instead: the example answer in Audio/demo plays the trainee.")
+            try startDemo()
+        }
+    }
+
+    /// The get-ready moment: measures how loud the room is.
+    func getReady() throws {
+        if !settings.json { say(["", "Get ready… (listening to the room)"]) }
+        do throws(AudioError) {
+            let level = try RoomNoise.measure(device: devices.capture)
+            if !settings.json { say([RoomNoise.describe(level)]) }
+        } catch {
+            throw CommandFailure.device(error, role: "capture", format: "\(TakeRecorder.sampleRate) Hz mono capture")
+        }
+    }
+
+    private func startDemo() throws {
+        if demo == nil {
+            demo = try DemoMicrophone(answer: library.audioDirectory.appendingPathComponent("demo/answer.wav"))
+        }
+        devices.demo = true
+        devices.capture = DemoMicrophone.captureDevice
+        devices.paced = interactive
+    }
+
+    /// Plays a prompt; in the demo, a machine without playback shows the text only.
+    func playPrompt(_ url: URL) throws {
+        do throws(AudioError) {
+            _ = try AudioPlayer.play(file: url.path, device: devices.playback, stop: interruption.flag)
+        } catch {
+            if devices.demo, !settings.playbackNamed, error.function == "snd_pcm_open" {
+                warn("No playback device ('\(devices.playback)': \(error.message)): the client's words are shown, not heard.")
+                devices.playback = DemoMicrophone.silentPlayback
+                return try playPrompt(url)
+            }
+            if error.function.hasPrefix("sf_") { throw CommandFailure.unreadable(error) }
+            throw CommandFailure.device(error, role: "playback", format: "the prompt's own rate and channels")
+        }
+    }
+
+    func replay(_ file: URL) {
+        say(["Replaying your answer… (Ctrl-C stops)"])
+        do throws(AudioError) { _ = try AudioPlayer.play(file: file.path, device: devices.playback, stop: interruption.flag) } catch {
+            warn("cannot replay: \(error.description)")
+        }
+    }
+
+    private func session() throws -> Int64 {
+        if let sessionId { return sessionId }
+        let session = try log.beginSession(trainee: settings.trainee,
+                                           devices: "playback=\(devices.playback) capture=\(devices.capture)\(devices.demo ? " demo" : "")",
+                                           appVersion: StilteVersion.current)
+        guard let id = session.id else { throw CommandFailure("the session log returned a session without id") }
+        sessionId = id
+        return id
+    }
+
+    // MARK: Output
+
+    func contextLines(_ scenario: Scenario) -> [String] {
+        let columns = min(terminal.columns, 80)
+        var lines = ["", terminal.style.paint(scenario.title, .bold) + (devices.demo ? "  " + terminal.style.paint(" DEMO ", .inverse) : "")]
+        lines += Wrap.lines(scenario.context, columns: columns)
+        let pause = LiveScreen.seconds(settings.target ?? scenario.turns.first?.target.seconds ?? 4)
+        lines += Wrap.lines("Say your no, stay silent for about \(pause) (count 21 … 24), then offer the solution.", columns: columns)
+            .map { terminal.style.paint($0, .dim) }
+        return lines
+    }
+
+    /// Narrative for the trainee: stdout, except with --json (stderr is left quiet then).
+    func say(_ lines: [String]) {
+        guard !settings.json else { return }
+        terminal.print(lines)
+    }
+
+    func warn(_ line: String) {
+        FileHandle.standardError.write(Data(("stilte: " + line + "\n").utf8))
+    }
+}

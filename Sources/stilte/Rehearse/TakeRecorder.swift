@@ -1,0 +1,167 @@
+import Foundation
+import StilteAnalysis
+import StilteAudio
+import StilteCore
+
+/// Where the answer comes from and where the prompt goes.
+struct RehearsalDevices {
+    var playback: String
+    var capture: String
+    /// The answer is the bundled example, not a microphone.
+    var demo: Bool
+    /// Consume the capture at wall-clock pace (the demo's file device delivers at once).
+    var paced: Bool
+}
+
+/// One answer as recorded and measured.
+struct RecordedAnswer {
+    var analysis: Analysis
+    /// Audio missing from the recording (overruns, suspends, a consumer too slow).
+    var gaps: [CaptureGap]
+    var stopReason: StopReason
+    /// Seconds from the end of the prompt to the start of the capture (added to the reaction time).
+    var captureDelay: Double
+    /// Seconds of audio in the recording.
+    var seconds: Double
+    /// The capture ended with this device error (everything before it is kept).
+    var deviceError: AudioError?
+    /// For each live "silence started": how far behind the audio the analyzer reported it, in seconds.
+    var silenceReportLags: [Double]
+
+    var reactionTime: Double? { analysis.segments.first.map { $0.start + captureDelay } }
+}
+
+/// Records one answer: captures from the device, writes the recording as it
+/// goes, runs the pause engine live and draws the live screen, until the stop
+/// rule, Enter, Ctrl-C, or the end of the input.
+struct TakeRecorder {
+    let devices: RehearsalDevices
+    let parameters: AnalysisParameters
+    let stopRule: StopRule
+    let screen: LiveScreen?
+    let terminal: Terminal
+    let interruption: StopFlag
+    var trace: LiveTrace?
+    static let sampleRate = 16_000
+
+    /// Starts capturing at once (call it right as the prompt ends) and records into `writer`.
+    func record(into writer: RecordingWriter, promptEnded: ContinuousClock.Instant) throws -> RecordedAnswer {
+        let capture: LiveCapture
+        do throws(AudioError) {
+            capture = try LiveCapture.start(device: devices.capture, sampleRate: Self.sampleRate,
+                                            ringSeconds: stopRule.maxSeconds + 5)
+        } catch {
+            throw CommandFailure.device(error, role: "capture", format: "\(Self.sampleRate) Hz mono capture")
+        }
+        let captureDelay = Self.seconds(ContinuousClock.now - promptEnded)
+        defer { capture.stop() }
+        var analyzer: PauseAnalyzer
+        do { analyzer = try PauseAnalyzer(sampleRate: Self.sampleRate, channels: 1, parameters: parameters) } catch {
+            throw CommandFailure("cannot measure with these settings: \(error)")
+        }
+        var buffer = [Float](repeating: 0, count: capture.blockFrames)
+        var model = LiveModel()
+        var throttle = RedrawThrottle(maxPerSecond: 25)
+        var canvas = LiveCanvas()
+        var gaps: [CaptureGap] = []
+        var lags: [Double] = []
+        var frames = 0
+        var deviceError: AudioError?
+        let started = ContinuousClock.now
+        let cpuAtStart = LiveTrace.processCPUSeconds()
+        var shownPhase: LiveModel.Phase?
+        var shownPause: TimeSpan?
+        var reason: StopReason?
+        terminal.discardPendingKeys()
+        if screen != nil { terminal.hideCursor() }
+        defer { terminal.showCursor() }
+
+        while reason == nil {
+            let audioTime = Double(frames) / Double(Self.sampleRate)
+            if interruption.isRaised { reason = .interrupted; break }
+            if terminal.pressedKey() == "\n" { reason = .enter; break }
+            if let screen {
+                let lines = screen.render(model, now: audioTime, style: terminal.style)
+                let wall = Self.seconds(ContinuousClock.now - started)
+                if throttle.shouldDraw(lines, at: wall) {
+                    canvas.draw(lines, on: terminal)
+                    if let trace { Self.traceChanges(model, shownPhase: &shownPhase, shownPause: &shownPause, wall: wall, into: trace) }
+                }
+            }
+            if devices.paced {
+                let ahead = audioTime - Self.seconds(ContinuousClock.now - started)
+                if ahead > 0 { Thread.sleep(forTimeInterval: min(ahead, 0.01)); continue }
+            }
+            let event = buffer.withUnsafeMutableBufferPointer { capture.next(into: $0, timeout: .milliseconds(20)) }
+            switch event {
+            case .samples(let count, _)?:
+                let events = try buffer.withUnsafeBufferPointer { all in
+                    let block = UnsafeBufferPointer(rebasing: all[0..<count])
+                    do throws(AudioError) { try writer.write(block) } catch {
+                        throw CommandFailure("writing '\(error.subject)' failed: \(error.message) (\(error.function)): free some space; the first \(LiveScreen.seconds(writer.seconds)) are kept")
+                    }
+                    return analyzer.process(block)
+                }
+                frames += count
+                let now = Double(frames) / Double(Self.sampleRate)
+                for event in events {
+                    if case .silenceStarted(let at) = event {
+                        lags.append(now - at)
+                        trace?.reported("silence", audio: at, heard: now)
+                    }
+                    model.apply(Self.cue(event, model: model))
+                }
+                reason = stopRule.reason(model, now: now)
+            case .gap(let gap)?:
+                gaps.append(gap)
+            case .ended(let error)?:
+                deviceError = error
+                reason = .inputEnded
+            case nil:
+                continue
+            }
+        }
+        if let screen {
+            let seconds = Double(frames) / Double(Self.sampleRate)
+            canvas.draw(screen.render(model, now: seconds, style: terminal.style), on: terminal)
+        }
+        capture.stop()
+        trace?.finished(audio: Double(frames) / Double(Self.sampleRate), wall: Self.seconds(ContinuousClock.now - started),
+                        cpu: LiveTrace.processCPUSeconds() - cpuAtStart)
+        let stopReason = reason ?? .inputEnded
+        return RecordedAnswer(analysis: analyzer.finish(), gaps: gaps, stopReason: stopReason, captureDelay: captureDelay,
+                              seconds: Double(frames) / Double(Self.sampleRate), deviceError: deviceError,
+                              silenceReportLags: lags)
+    }
+
+    /// Notes in `trace` what the frame just drawn shows for the first time.
+    static func traceChanges(_ model: LiveModel, shownPhase: inout LiveModel.Phase?, shownPause: inout TimeSpan?,
+                             wall: Double, into trace: LiveTrace) {
+        if model.phase != shownPhase {
+            shownPhase = model.phase
+            switch model.phase {
+            case .speaking(let since): trace.drawn("speaking", audio: since, wall: wall)
+            case .silence(let since): trace.drawn("silence", audio: since, wall: wall)
+            case .waiting: break
+            }
+        }
+        if let pause = model.pause, pause != shownPause {
+            shownPause = pause
+            trace.drawn("pause-frozen", audio: pause.end, wall: wall)
+        }
+    }
+
+    /// The pause engine's live event as the screen's cue.
+    static func cue(_ event: LiveEvent, model: LiveModel) -> LiveCue {
+        switch event {
+        case .speechStarted(let at): .speechStarted(at: at)
+        case .silenceStarted(let at): .silenceStarted(at: at)
+        case .refusalEnded(let at): .refusalEnded(at: at)
+        case .pauseEnded(let at): .pauseEnded(TimeSpan(start: model.pauseStart ?? at, end: at))
+        }
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+    }
+}

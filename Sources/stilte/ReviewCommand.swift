@@ -1,0 +1,21 @@
+import ArgumentParser
+
+extension Stilte {
+    /// `stilte review …`: the trainer's commands.
+    struct ReviewCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "review",
+            abstract: "Review takes: list, show, play, rate, correct the pause, export.",
+            subcommands: [
+                List.self,
+                Show.self,
+                Play.self,
+                Rate.self,
+                Correct.self,
+                Agreement.self,
+                Export.self,
+                ImportTextGrid.self,
+            ]
+        )
+    }
+}

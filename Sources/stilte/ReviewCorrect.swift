@@ -1,0 +1,42 @@
+import ArgumentParser
+import StilteAnalysis
+import StilteCore
+
+extension Stilte.ReviewCommand {
+    /// `stilte review correct TAKE --pause-start S --pause-end S`.
+    struct Correct: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Correct the detected pause; your value then counts everywhere (the detected one is kept).")
+
+        @Argument(help: "The take's id (see `stilte takes`).")
+        var take: Int64
+
+        @Option(help: "Where the pause starts, in seconds from the start of the recording.")
+        var pauseStart: Double
+
+        @Option(help: "Where the pause ends, in seconds.")
+        var pauseEnd: Double
+
+        @Option(help: "A comment for the trainee.")
+        var comment: String?
+
+        @Option(help: "Who reviews (default $STILTE_REVIEWER, else $USER).")
+        var reviewer: String?
+
+        func validate() throws {
+            guard pauseStart >= 0, pauseEnd > pauseStart else {
+                throw ValidationError("--pause-end must be after --pause-start, both >= 0 (got \(pauseStart)–\(pauseEnd))")
+            }
+        }
+
+        func run() throws {
+            let log = try LogAccess.open()
+            let take = try LogAccess.take(self.take, in: log)
+            let span = TimeSpan(start: pauseStart, end: pauseEnd)
+            let review = Review(takeId: take.id ?? 0, reviewer: reviewer ?? LogAccess.defaultReviewer, comment: comment, correctedPause: span)
+            _ = try log.addReview(review)
+            let updated = try LogAccess.take(self.take, in: log)
+            print(String(format: "Take %lld: pause %.2f s (corrected), %@.", self.take, span.duration, updated.verdict?.rawValue ?? "–"))
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import StilteAnalysis
+import StilteCore
+
+extension Stilte.ReviewCommand {
+    /// `stilte review import-textgrid TAKE FILE`: a pause corrected in Praat.
+    struct ImportTextGrid: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import-textgrid",
+            abstract: "Take over the pause corrected in Praat (the interval labelled \"pause\").")
+
+        @Argument(help: "The take's id (see `stilte takes`).")
+        var take: Int64
+
+        @Argument(help: "The TextGrid file.")
+        var file: String
+
+        @Option(help: "Who corrected it (default $STILTE_REVIEWER, else $USER).")
+        var reviewer: String?
+
+        func run() throws {
+            guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8)
+                    ?? String(data: data, encoding: .utf16) else {
+                throw CommandFailure("\(file): cannot read it; give the TextGrid saved from Praat")
+            }
+            let span: TimeSpan
+            do { span = try TextGrid.pauseSpan(in: text) } catch { throw CommandFailure("\(file): \(error.description)") }
+            let log = try LogAccess.open()
+            let take = try LogAccess.take(self.take, in: log)
+            let review = Review(takeId: take.id ?? 0, reviewer: reviewer ?? LogAccess.defaultReviewer,
+                                comment: "pause corrected in Praat (\(URL(fileURLWithPath: file).lastPathComponent))", correctedPause: span)
+            _ = try log.addReview(review)
+            let updated = try LogAccess.take(self.take, in: log)
+            print(String(format: "Take %lld: pause %.2f–%.2f s = %.2f s (corrected), %@.", self.take, span.start, span.end, span.duration,
+                         updated.verdict?.rawValue ?? "–"))
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import StilteCore
+
+extension Stilte.ReviewCommand {
+    /// `stilte review rate TAKE --rating N`.
+    struct Rate: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Rate a take 1–5, with an optional comment.")
+
+        @Argument(help: "The take's id (see `stilte takes`).")
+        var take: Int64
+
+        @Option(help: "1 (poor) to 5 (excellent).")
+        var rating: Int
+
+        @Option(help: "A comment for the trainee.")
+        var comment: String?
+
+        @Option(help: "Who reviews (default $STILTE_REVIEWER, else $USER).")
+        var reviewer: String?
+
+        func validate() throws {
+            guard (1...5).contains(rating) else { throw ValidationError("--rating \(rating) is out of range; give 1 (poor) to 5 (excellent)") }
+        }
+
+        func run() throws {
+            let log = try LogAccess.open()
+            let take = try LogAccess.take(self.take, in: log)
+            let review = Review(takeId: take.id ?? 0, reviewer: reviewer ?? LogAccess.defaultReviewer, rating: rating, comment: comment)
+            _ = try log.addReview(review)
+            print("Rated take \(self.take): \(rating)/5.")
+        }
+    }
+}

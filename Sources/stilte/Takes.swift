@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import StilteCore
+
+extension Stilte {
+    /// `stilte takes`: the log, oldest first.
+    struct Takes: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the recorded takes.")
+
+        @OptionGroup var filter: TakeFilterOptions
+
+        @Flag(help: "Print JSON instead of a table.")
+        var json = false
+
+        func run() throws {
+            let log = try LogAccess.openRecovering()
+            let takes = try log.takes(filter.filter())
+            let names = try LogAccess.traineeNames(log)
+            if json {
+                let listing = takes.map { TakeListing($0, trainee: names[$0.traineeId] ?? "") }
+                print(String(decoding: try LogAccess.jsonEncoder().encode(listing), as: UTF8.self))
+                return
+            }
+            guard !takes.isEmpty else {
+                print("No takes yet.")
+                return
+            }
+            print(pad("ID", 6) + pad("CREATED (UTC)", 18) + pad("TRAINEE", 14) + pad("SCENARIO", 24) + pad("TURN", 5) + pad("PAUSE", 10) + "VERDICT")
+            for take in takes {
+                var notes: [String] = []
+                if take.correctedPause != nil { notes.append("corrected") }
+                if take.unreliable { notes.append("unreliable") }
+                if take.state == .interrupted { notes.append("interrupted") }
+                let pause = take.pauseDuration.map { String(format: "%.2f s", $0) } ?? "–"
+                let line = pad("\(take.id ?? 0)", 6) + pad(LogAccess.timestamp.string(from: take.createdAt), 18)
+                    + pad(names[take.traineeId] ?? "?", 14) + pad(take.scenarioId, 24) + pad("\(take.turn)", 5)
+                    + pad(pause, 10) + (take.verdict?.rawValue ?? "–") + (notes.isEmpty ? "" : " (" + notes.joined(separator: ", ") + ")")
+                print(line)
+            }
+        }
+
+        private func pad(_ text: String, _ width: Int) -> String {
+            text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
+        }
+    }
+}
+
+/// One take as `stilte takes --json` prints it: effective values plus the detected and corrected ones.
+struct TakeListing: Codable {
+    var id: Int64
+    var uuid: String
+    var trainee: String
+    var scenario: String
+    var turn: Int
+    var state: String
+    var createdAt: Date
+    var recording: String
+    var sampleRate: Int
+    var duration: Double?
+    var pauseDuration: Double?
+    var verdict: String?
+    var detectedPause: PauseSpan?
+    var correctedPause: PauseSpan?
+    var targetSeconds: Double
+    var targetTolerance: Double
+    var reactionTime: Double?
+    var overruns: Int
+    var unreliable: Bool
+
+    struct PauseSpan: Codable {
+        var start: Double
+        var end: Double
+    }
+
+    init(_ take: Take, trainee: String) {
+        id = take.id ?? 0
+        uuid = take.uuid.uuidString.lowercased()
+        self.trainee = trainee
+        scenario = take.scenarioId
+        turn = take.turn
+        state = take.state.rawValue
+        createdAt = take.createdAt
+        recording = take.recordingPath
+        sampleRate = take.sampleRate
+        duration = take.duration
+        pauseDuration = take.pauseDuration
+        verdict = take.verdict?.rawValue
+        detectedPause = take.detectedPause.map { PauseSpan(start: $0.start, end: $0.end) }
+        correctedPause = take.correctedPause.map { PauseSpan(start: $0.start, end: $0.end) }
+        targetSeconds = take.targetSeconds
+        targetTolerance = take.targetTolerance
+        reactionTime = take.reactionTime
+        overruns = take.overruns
+        unreliable = take.unreliable
+    }
+}

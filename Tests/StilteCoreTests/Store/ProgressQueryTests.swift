@@ -1,0 +1,116 @@
+import Foundation
+import StilteAnalysis
+import Testing
+@testable import StilteCore
+
+@Suite("Progress and agreement queries")
+struct ProgressQueryTests {
+    @Test("percentiles, counts, first/latest and weeks match a computation in Swift")
+    func matchesSwift() throws {
+        let home = StoreFixtures.home()
+        defer { StoreFixtures.remove(home) }
+        let log = try SQLiteSessionLog(home: home)
+        let monday = Date(timeIntervalSince1970: 1_779_062_400)  // 2026-05-18, a Monday, 00:00 UTC
+        var pauses: [Double?] = []
+        var generator = SystemRandomNumberGenerator()
+        for i in 0..<37 {
+            let pause: Double? = i % 9 == 4 ? nil : Double.random(in: 1...7, using: &generator)
+            pauses.append(pause.map { (1.5 + $0) - 1.5 })  // as the fixture's Pause computes it
+            _ = try log.saveTake(StoreFixtures.take("anna", scenario: "s1", seconds: pause, at: monday.addingTimeInterval(Double(i) * 36_000)))
+        }
+        _ = try log.saveTake(StoreFixtures.take("bert", scenario: "s1", seconds: 4, at: monday))
+        let report = try log.progress(TakeFilter(trainee: "anna"))
+        #expect(report.groups.count == 1)
+        let group = try #require(report.groups.first)
+        let measured = pauses.compactMap { $0 }.sorted()
+        #expect(group.takes == 37)
+        #expect(group.measured == measured.count)
+        #expect(group.onTarget == measured.filter { $0 >= 3.5 && $0 <= 4.5 }.count)
+        let median = try #require(group.medianPause), p10 = try #require(group.p10Pause), p90 = try #require(group.p90Pause)
+        #expect(abs(median - (Percentile.of(sorted: measured, 0.5) ?? .nan)) < 1e-9)
+        #expect(abs(p10 - (Percentile.of(sorted: measured, 0.1) ?? .nan)) < 1e-9)
+        #expect(abs(p90 - (Percentile.of(sorted: measured, 0.9) ?? .nan)) < 1e-9)
+        #expect(group.first?.pauseDuration == pauses.first!)
+        #expect(group.latest?.pauseDuration == pauses.last!)
+        #expect(group.recent.count == 12)
+        #expect(group.recent.map(\.pauseDuration) == Array(pauses.suffix(12)))
+        // 37 takes 10 h apart from Monday 00:00: 17 in the first week, 17 in the second, 3 in the third.
+        #expect(group.weeks.map(\.week) == ["2026-05-18", "2026-05-25", "2026-06-01"])
+        #expect(group.weeks.map(\.takes) == [17, 17, 3])
+        let firstWeek = pauses.prefix(17).compactMap { $0 }
+        #expect(abs((group.weeks.first?.meanPause ?? .nan) - firstWeek.reduce(0, +) / Double(firstWeek.count)) < 1e-9)
+        #expect(group.weeks.map(\.onTarget).reduce(0, +) == group.onTarget)
+        #expect(try log.progress(TakeFilter()).groups.map(\.trainee) == ["anna", "bert"])
+        #expect(try log.progress(TakeFilter(trainee: "nobody")).groups.isEmpty)
+    }
+
+    @Test("pause history: the last takes per trainee × scenario, oldest first")
+    func history() throws {
+        let home = StoreFixtures.home()
+        defer { StoreFixtures.remove(home) }
+        let log = try SQLiteSessionLog(home: home)
+        let start = Date(timeIntervalSince1970: 1_780_000_000)
+        for i in 0..<9 {
+            _ = try log.saveTake(StoreFixtures.take(i % 3 == 0 ? "bert" : "anna", seconds: Double(i), at: start.addingTimeInterval(Double(i) * 60)))
+        }
+        let histories = try log.pauseHistory(TakeFilter(), lastPerGroup: 4)
+        #expect(histories.map(\.trainee) == ["anna", "bert"])
+        #expect(histories[0].points.map(\.pauseDuration) == [4, 5, 7, 8].map { (1.5 + $0) - 1.5 })
+        #expect(histories[1].points.map(\.pauseDuration) == [0, 3, 6].map { (1.5 + $0) - 1.5 })
+        #expect(try log.pauseHistory(TakeFilter(trainee: "bert"), lastPerGroup: 1).first?.points.count == 1)
+    }
+
+    @Test("the corrected pause is what progress counts")
+    func correctedInProgress() throws {
+        let home = StoreFixtures.home()
+        defer { StoreFixtures.remove(home) }
+        let log = try SQLiteSessionLog(home: home)
+        let id = try #require(try log.saveTake(StoreFixtures.take(seconds: 2.5)).take.id)
+        #expect(try log.progress(TakeFilter()).groups.first?.onTarget == 0)
+        _ = try log.addReview(Review(takeId: id, reviewer: "m", correctedPause: TimeSpan(start: 1.5, end: 5.5)))
+        let group = try #require(try log.progress(TakeFilter()).groups.first)
+        #expect(group.onTarget == 1)
+        #expect(group.medianPause == 4.0)
+    }
+
+    @Test("small numbers are shown as counts, not percentages")
+    func honestShare() {
+        var group = ProgressGroup(trainee: "a", scenarioId: "s", takes: 5, measured: 5, onTarget: 3, target: PauseTarget(),
+                                  medianPause: 4, p10Pause: 3, p90Pause: 5, first: nil, latest: nil, recent: [], weeks: [])
+        #expect(group.onTargetText == "3 of 5")
+        group.takes = 40
+        group.onTarget = 25
+        #expect(group.onTargetText == "63 % of 40")
+        let text = ProgressFormat.text(ProgressReport(groups: [ProgressGroup(trainee: "a", scenarioId: "s", takes: 2, measured: 2, onTarget: 1,
+            target: PauseTarget(), medianPause: 4, p10Pause: 3, p90Pause: 5, first: nil, latest: nil, recent: [], weeks: [])]))
+        #expect(text.contains("1 of 2"))
+        #expect(text.contains("too few takes"))
+        #expect(!text.contains("%"))
+    }
+
+    @Test("sparkline: 0 s to twice the target over eight levels; missing pauses shown as a dot")
+    func sparkline() {
+        #expect(Sparkline.render([0, 4, 8, 20, nil], targetSeconds: 4) == "▁▅█Ⓧ·".replacingOccurrences(of: "Ⓧ", with: "█"))
+        #expect(Sparkline.render([1, 2, 3], targetSeconds: 4) == "▂▃▄")
+    }
+
+    @Test("agreement: count, median and p90 of boundary differences")
+    func agreement() throws {
+        let home = StoreFixtures.home()
+        defer { StoreFixtures.remove(home) }
+        let log = try SQLiteSessionLog(home: home)
+        // Detected pauses 1.5–5.5; corrections shift the start by 0.1, 0.2, 0.3 and the end by 0.4, 0.5, 0.6.
+        for shift in [0.1, 0.2, 0.3] {
+            let id = try #require(try log.saveTake(StoreFixtures.take(seconds: 4)).take.id)
+            _ = try log.addReview(Review(takeId: id, reviewer: "m", correctedPause: TimeSpan(start: 1.5 + shift, end: 5.5 + shift + 0.3)))
+        }
+        _ = try log.saveTake(StoreFixtures.take(seconds: 4))
+        let report = try log.agreement()
+        #expect(report.corrections == 3)
+        #expect(report.missedByDetector == 0)
+        #expect(abs((report.start.median ?? 0) - 0.2) < 1e-9)
+        #expect(abs((report.end.median ?? 0) - 0.5) < 1e-9)
+        #expect(abs((report.start.p90 ?? 0) - 0.28) < 1e-9)
+        #expect(report.both.count == 6)
+    }
+}

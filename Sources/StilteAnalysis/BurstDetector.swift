@@ -10,6 +10,14 @@ enum BurstReport {
     case speechEnded(end: Int, fillerLike: Bool, trailing: BlockSpan?)
     /// A burst that never became voiced: a breath, click or noise.
     case nonSpeech(BlockSpan, PauseEvent.Kind)
+    /// Provisional, for the live screen only: the open speech burst has been quiet for
+    /// `quietFrames` frames of the newest audio, and would end at `end` if it were closed
+    /// now. The burst stays open; its `speechEnded` follows (with the same or a moved end),
+    /// or `speechResumed` first.
+    case speechPaused(end: Int)
+    /// Provisional, for the live screen only: clear sound came back at `at` after a
+    /// `speechPaused`, inside the same burst.
+    case speechResumed(at: Int)
 }
 
 /// A span of fine blocks, `end` exclusive.
@@ -53,6 +61,8 @@ struct BurstDetector {
         var shape: (Float, Float)?
         var shapeChange: Float = 0
         var shapeSteps = 0
+        /// The end reported by `speechPaused`, until sound resumes.
+        var pausedAt: Int?
     }
     private var open: OpenBurst?
     /// Period of the previous frame when it was periodic, else 0.
@@ -150,10 +160,39 @@ struct BurstDetector {
             burst.speechStart = start
             reports.append(.speechStarted(start: start, leading: leading))
         }
-        open = burst
         if burst.inactiveRun >= S.hangoverFrames {
             close(burst, floorThreshold: floorThreshold, into: &reports)
+            return
         }
+        if burst.speechStart != nil {
+            provisionalEnding(&burst, frame: i, background: background, floorThreshold: floorThreshold, into: &reports)
+        }
+        open = burst
+    }
+
+    /// The live screen's early word on a speech burst (the offline result never depends on
+    /// it): the hangover and the periodicity look-ahead make `close` wait about 70 ms after
+    /// the sound stops, so the newest `quietFrames` frames, look-ahead included, are judged
+    /// here by level alone. When all are quiet (below the activity level and below the
+    /// burst's peak minus `refinePeakDb`), the end `close` would report now is reported as
+    /// `speechPaused`; when a frame after that pause rises `onsetDb` over the background,
+    /// `speechResumed`.
+    private func provisionalEnding(_ burst: inout OpenBurst, frame i: Int, background: Bands, floorThreshold: Bands,
+                                   into reports: inout [BurstReport]) {
+        let newest = i + S.lookaheadFrames
+        if let paused = burst.pausedAt {
+            let onset = background * decibels(S.onsetDb)
+            guard frameBands(newest).reaches(onset) else { return }
+            let from = newest * S.frameBlocks
+            burst.pausedAt = nil
+            reports.append(.speechResumed(at: max(paused, refineOnset(from: from, threshold: floorThreshold, limit: paused))))
+            return
+        }
+        let quiet = Bands.max(background * decibels(S.activeDb), burst.peakBands * decibels(-S.refinePeakDb))
+        for j in (newest - S.quietFrames + 1)...newest where frameBands(j).reaches(quiet) { return }
+        guard case let .speechEnded(end, _, _) = ending(of: burst, floorThreshold: floorThreshold) else { return }
+        burst.pausedAt = end
+        reports.append(.speechPaused(end: end))
     }
 
     /// Closes a burst still open at the end of the audio.
@@ -165,22 +204,34 @@ struct BurstDetector {
 
     private mutating func close(_ burst: OpenBurst, floorThreshold: Bands, into reports: inout [BurstReport]) {
         open = nil
+        reports.append(ending(of: burst, floorThreshold: floorThreshold))
+    }
+
+    /// How `burst` ends, judged on the audio so far: `speechEnded` or `nonSpeech`.
+    private func ending(of burst: OpenBurst, floorThreshold: Bands) -> BurstReport {
         var threshold = Bands.max(floorThreshold, burst.peakBands * (decibels(-S.refinePeakDb) / Float(S.frameBlocks)))
         // Speech does not end before its last voiced frame does, unless what follows the
         // last strong frame is the steady free decay of a reverberant room.
         var lowest = burst.speechStart == nil ? burst.start + 1 : (burst.lastVoiced + 1) * S.frameBlocks - 1
         var from = max(burst.lastActive * S.frameBlocks + 2, lowest)
+        var reverberant = false
         if burst.speechStart != nil, let strong = reverberantDecayStart(burst) {
+            reverberant = true
             lowest = max(strong * S.frameBlocks + 2, (burst.lastClearlyVoiced + 1) * S.frameBlocks - 1)
             from = lowest
             threshold = Bands.max(threshold, burst.peakBands * (decibels(-S.decayCutDb) / Float(S.frameBlocks)))
         }
-        let end = extendOffset(refineOffset(from: from, threshold: threshold, floor: lowest), threshold: threshold)
+        var end = extendOffset(refineOffset(from: from, threshold: threshold, floor: lowest), threshold: threshold)
+        if burst.speechStart != nil && !reverberant {
+            // Weak sound after the last voiced frame (a stop's release after its closure, a
+            // final fricative, in noise) counts by its accumulated evidence, not only by
+            // single frames or 20 ms stretches above the threshold, which dip in noise.
+            end = max(end, changePointOffset(from: lowest, threshold: threshold))
+        }
         guard let speechStart = burst.speechStart else {
             let span = BlockSpan(start: burst.start, end: max(end, burst.start + 1))
             let meanEnergy = burst.activeEnergy / Float(max(burst.activeFrames, 1))
-            reports.append(.nonSpeech(span, Self.kind(of: span, crestDb: 10 * log10(burst.peak / max(meanEnergy, .leastNormalMagnitude)))))
-            return
+            return .nonSpeech(span, Self.kind(of: span, crestDb: 10 * log10(burst.peak / max(meanEnergy, .leastNormalMagnitude))))
         }
         var speechEnd = end
         var trailing: BlockSpan?
@@ -196,7 +247,7 @@ struct BurstDetector {
         let change = burst.shapeChange / Float(max(burst.shapeSteps, 1))
         let fillerLike = seconds <= S.maxFiller && voicedFraction >= S.minFillerVoicedFraction
             && change <= S.maxFillerShapeChange
-        reports.append(.speechEnded(end: max(speechEnd, speechStart + 1), fillerLike: fillerLike, trailing: trailing))
+        return .speechEnded(end: max(speechEnd, speechStart + 1), fillerLike: fillerLike, trailing: trailing)
     }
 
     /// The last strong frame of a speech burst when everything after it is a steady decay
@@ -260,6 +311,29 @@ struct BurstDetector {
         let lowest = max(limit, start - S.extendBlocks)
         while k > lowest && features.mean(blocks: (k - S.longWindowBlocks)..<k).reaches(threshold) { k -= 1 }
         return k
+    }
+
+    /// The most likely end (exclusive) of sound after block `start`: the maximum over `c` of
+    /// the summed excess of each band over its threshold, sum of `energy / threshold - 1`
+    /// from `start` to `c`, on the 2 ms grid up to the newest block. Sound above the threshold
+    /// raises the sum, background (below its threshold on average) lowers it, so the maximum
+    /// sits where sound gives way to background; a gap inside the sound lowers the sum only
+    /// as much as it is long. Each band is judged alone (a fricative lives only in the high
+    /// one); the later end wins.
+    private func changePointOffset(from start: Int, threshold: Bands) -> Int {
+        let newest = features.blockCount - 1
+        guard start < newest else { return start + 1 }
+        var sumLow: Float = 0, sumHigh: Float = 0
+        var bestLow: Float = 0, bestHigh: Float = 0
+        var endLow = start, endHigh = start
+        for k in start...newest {
+            let b = features.bands(block: k)
+            sumLow += b.low / threshold.low - 1
+            sumHigh += b.high / threshold.high - 1
+            if sumLow > bestLow { bestLow = sumLow; endLow = k + 1 }
+            if sumHigh > bestHigh { bestHigh = sumHigh; endHigh = k + 1 }
+        }
+        return max(endLow, endHigh)
     }
 
     /// Moves an end (exclusive) later while the 20 ms after it still holds more than `threshold` on average.

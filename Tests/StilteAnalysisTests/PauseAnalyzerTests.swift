@@ -24,6 +24,19 @@ private let boundary = 0.04
         #expect(abs(pause.start - 2.05) <= boundary)
     }
 
+    /// A final stop in noise ("druk", "op"): the closure is as quiet as the room, the weak
+    /// release after it is the end of the word, not the start of the pause.
+    @Test(arguments: [(0.04, 0.015, 0.02), (0.05, 0.015, 0.02), (0.04, 0.03, 0.01)])
+    func keepsAWeakReleaseAfterAClosureInNoise(closure: Double, release: Double, level: Double) throws {
+        var voice = SyntheticVoice.answer(rate: 16000, refusal: (0.5, 1.9))
+        let end = 1.9 + closure + release
+        voice.hiss(1.9 + closure, end, centre: 1800, level: level, fadeIn: 0.002)
+        voice.noise(level: 0.01)
+        let (analysis, _) = try analyse(voice.samples, rate: 16000)
+        let pause = try #require(analysis.pause)
+        #expect(abs(pause.start - end) <= 0.02)
+    }
+
     @Test func silentLeadInIsNotThePause() throws {
         let voice = SyntheticVoice.answer(rate: 16000, refusal: (2.5, 4.0), solution: 5.2, seconds: 7.5)
         let (analysis, _) = try analyse(voice.samples, rate: 16000)

@@ -63,6 +63,8 @@ struct BurstDetector {
         var shapeSteps = 0
         /// The end reported by `speechPaused`, until sound resumes.
         var pausedAt: Int?
+        /// The level at which sound resumes after `speechPaused`.
+        var resumeLevel = Bands(low: 0, high: 0)
     }
     private var open: OpenBurst?
     /// Period of the previous frame when it was periodic, else 0.
@@ -175,24 +177,60 @@ struct BurstDetector {
     /// the sound stops, so the newest `quietFrames` frames, look-ahead included, are judged
     /// here by level alone. When all are quiet (below the activity level and below the
     /// burst's peak minus `refinePeakDb`), the end `close` would report now is reported as
-    /// `speechPaused`; when a frame after that pause rises `onsetDb` over the background,
-    /// `speechResumed`.
+    /// `speechPaused`; when a frame after that pause rises `onsetDb` over the background and
+    /// to the peak minus `decayCutDb` (`strongDb` after a decay), `speechResumed`. A tail still above the quiet level but falling steadily like a room's
+    /// decay counts as quiet, its end refined as `close` refines a reverberant one.
     private func provisionalEnding(_ burst: inout OpenBurst, frame i: Int, background: Bands, floorThreshold: Bands,
                                    into reports: inout [BurstReport]) {
         let newest = i + S.lookaheadFrames
         if let paused = burst.pausedAt {
-            let onset = background * decibels(S.onsetDb)
-            guard frameBands(newest).reaches(onset) else { return }
+            guard frameBands(newest).reaches(Bands.max(background * decibels(S.onsetDb), burst.resumeLevel)) else { return }
             let from = newest * S.frameBlocks
             burst.pausedAt = nil
             reports.append(.speechResumed(at: max(paused, refineOnset(from: from, threshold: floorThreshold, limit: paused))))
             return
         }
         let quiet = Bands.max(background * decibels(S.activeDb), burst.peakBands * decibels(-S.refinePeakDb))
-        for j in (newest - S.quietFrames + 1)...newest where frameBands(j).reaches(quiet) { return }
-        guard case let .speechEnded(end, _, _) = ending(of: burst, floorThreshold: floorThreshold) else { return }
+        let window = (newest - S.quietFrames + 1)...newest
+        var decayFrom: Int?
+        if window.contains(where: { frameBands($0).reaches(quiet) }) {
+            // Not quiet, but perhaps a room ringing on after the word: `close` knows that only
+            // after 200 ms of decay, so here a steady fall below the cut says it.
+            guard let strong = decayingSince(burst, window: window) else { return }
+            decayFrom = strong
+        }
+        guard case let .speechEnded(end, _, _) = ending(of: burst, floorThreshold: floorThreshold,
+                                                        assumingDecayFrom: decayFrom) else { return }
         burst.pausedAt = end
+        // Well above where the pause was judged, so a tail's wobble does not resume it.
+        burst.resumeLevel = burst.peakBands * decibels(decayFrom == nil ? -S.decayCutDb : -S.strongDb)
         reports.append(.speechPaused(end: end))
+    }
+
+    /// The last strong frame before `window` when every frame of `window` is below the burst's
+    /// peak minus `decayCutDb` and the level falls through it (at least `minDecayDbPerFrame`
+    /// a frame overall, never rising more than 3 dB from one frame to the next), as a
+    /// reverberant tail does; nil for a level sound (a fricative, a breath) or a new rise.
+    private func decayingSince(_ burst: OpenBurst, window: ClosedRange<Int>) -> Int? {
+        let cut = burst.peak * decibels(-S.decayCutDb)
+        func level(_ j: Int) -> Float { 10 * log10(max(features.frameEnergies(j).band, .leastNormalMagnitude)) }
+        var previous = level(window.lowerBound - 1)
+        let first = previous
+        for j in window {
+            guard features.frameEnergies(j).band < cut else { return nil }
+            let l = level(j)
+            guard l - previous <= 3 else { return nil }
+            previous = l
+        }
+        guard first - previous >= S.minDecayDbPerFrame * Float(window.count) else { return nil }
+        let strongLevel = burst.peak * decibels(-S.strongDb)
+        var strong = window.lowerBound - 1
+        while strong > burst.start / S.frameBlocks && features.frameEnergies(strong).band < strongLevel { strong -= 1 }
+        // A short tail reaches the quiet level soon anyway, and the voice's own periodicity
+        // must have stopped (`close` never cuts clear voicing): then `close` will agree.
+        guard window.upperBound - strong >= S.minLiveDecayFrames,
+              burst.lastClearlyVoiced < window.lowerBound - 1 else { return nil }
+        return strong
     }
 
     /// Closes a burst still open at the end of the audio.
@@ -208,14 +246,16 @@ struct BurstDetector {
     }
 
     /// How `burst` ends, judged on the audio so far: `speechEnded` or `nonSpeech`.
-    private func ending(of burst: OpenBurst, floorThreshold: Bands) -> BurstReport {
+    /// `assumingDecayFrom` takes the tail after that frame for a room's decay without the
+    /// evidence `reverberantDecayStart` waits for.
+    private func ending(of burst: OpenBurst, floorThreshold: Bands, assumingDecayFrom assumed: Int? = nil) -> BurstReport {
         var threshold = Bands.max(floorThreshold, burst.peakBands * (decibels(-S.refinePeakDb) / Float(S.frameBlocks)))
         // Speech does not end before its last voiced frame does, unless what follows the
         // last strong frame is the steady free decay of a reverberant room.
         var lowest = burst.speechStart == nil ? burst.start + 1 : (burst.lastVoiced + 1) * S.frameBlocks - 1
         var from = max(burst.lastActive * S.frameBlocks + 2, lowest)
         var reverberant = false
-        if burst.speechStart != nil, let strong = reverberantDecayStart(burst) {
+        if burst.speechStart != nil, let strong = assumed ?? reverberantDecayStart(burst) {
             reverberant = true
             lowest = max(strong * S.frameBlocks + 2, (burst.lastClearlyVoiced + 1) * S.frameBlocks - 1)
             from = lowest

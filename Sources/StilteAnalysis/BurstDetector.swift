@@ -10,6 +10,14 @@ enum BurstReport {
     case speechEnded(end: Int, fillerLike: Bool, trailing: BlockSpan?)
     /// A burst that never became voiced: a breath, click or noise.
     case nonSpeech(BlockSpan, PauseEvent.Kind)
+    /// Provisional, for the live screen only: the open speech burst has been quiet for
+    /// `quietFrames` frames of the newest audio, and would end at `end` if it were closed
+    /// now. The burst stays open; its `speechEnded` follows (with the same or a moved end),
+    /// or `speechResumed` first.
+    case speechPaused(end: Int)
+    /// Provisional, for the live screen only: clear sound came back at `at` after a
+    /// `speechPaused`, inside the same burst.
+    case speechResumed(at: Int)
 }
 
 /// A span of fine blocks, `end` exclusive.
@@ -53,6 +61,10 @@ struct BurstDetector {
         var shape: (Float, Float)?
         var shapeChange: Float = 0
         var shapeSteps = 0
+        /// The end reported by `speechPaused`, until sound resumes.
+        var pausedAt: Int?
+        /// The level at which sound resumes after `speechPaused`.
+        var resumeLevel = Bands(low: 0, high: 0)
     }
     private var open: OpenBurst?
     /// Period of the previous frame when it was periodic, else 0.
@@ -150,10 +162,75 @@ struct BurstDetector {
             burst.speechStart = start
             reports.append(.speechStarted(start: start, leading: leading))
         }
-        open = burst
         if burst.inactiveRun >= S.hangoverFrames {
             close(burst, floorThreshold: floorThreshold, into: &reports)
+            return
         }
+        if burst.speechStart != nil {
+            provisionalEnding(&burst, frame: i, background: background, floorThreshold: floorThreshold, into: &reports)
+        }
+        open = burst
+    }
+
+    /// The live screen's early word on a speech burst (the offline result never depends on
+    /// it): the hangover and the periodicity look-ahead make `close` wait about 70 ms after
+    /// the sound stops, so the newest `quietFrames` frames, look-ahead included, are judged
+    /// here by level alone. When all are quiet (below the activity level and below the
+    /// burst's peak minus `refinePeakDb`), the end `close` would report now is reported as
+    /// `speechPaused`; when a frame after that pause rises `onsetDb` over the background and
+    /// to the peak minus `decayCutDb` (`strongDb` after a decay), `speechResumed`. A tail still above the quiet level but falling steadily like a room's
+    /// decay counts as quiet, its end refined as `close` refines a reverberant one.
+    private func provisionalEnding(_ burst: inout OpenBurst, frame i: Int, background: Bands, floorThreshold: Bands,
+                                   into reports: inout [BurstReport]) {
+        let newest = i + S.lookaheadFrames
+        if let paused = burst.pausedAt {
+            guard frameBands(newest).reaches(Bands.max(background * decibels(S.onsetDb), burst.resumeLevel)) else { return }
+            let from = newest * S.frameBlocks
+            burst.pausedAt = nil
+            reports.append(.speechResumed(at: max(paused, refineOnset(from: from, threshold: floorThreshold, limit: paused))))
+            return
+        }
+        let quiet = Bands.max(background * decibels(S.activeDb), burst.peakBands * decibels(-S.refinePeakDb))
+        let window = (newest - S.quietFrames + 1)...newest
+        var decayFrom: Int?
+        if window.contains(where: { frameBands($0).reaches(quiet) }) {
+            // Not quiet, but perhaps a room ringing on after the word: `close` knows that only
+            // after 200 ms of decay, so here a steady fall below the cut says it.
+            guard let strong = decayingSince(burst, window: window) else { return }
+            decayFrom = strong
+        }
+        guard case let .speechEnded(end, _, _) = ending(of: burst, floorThreshold: floorThreshold,
+                                                        assumingDecayFrom: decayFrom) else { return }
+        burst.pausedAt = end
+        // Well above where the pause was judged, so a tail's wobble does not resume it.
+        burst.resumeLevel = burst.peakBands * decibels(decayFrom == nil ? -S.decayCutDb : -S.strongDb)
+        reports.append(.speechPaused(end: end))
+    }
+
+    /// The last strong frame before `window` when every frame of `window` is below the burst's
+    /// peak minus `decayCutDb` and the level falls through it (at least `minDecayDbPerFrame`
+    /// a frame overall, never rising more than 3 dB from one frame to the next), as a
+    /// reverberant tail does; nil for a level sound (a fricative, a breath) or a new rise.
+    private func decayingSince(_ burst: OpenBurst, window: ClosedRange<Int>) -> Int? {
+        let cut = burst.peak * decibels(-S.decayCutDb)
+        func level(_ j: Int) -> Float { 10 * log10(max(features.frameEnergies(j).band, .leastNormalMagnitude)) }
+        var previous = level(window.lowerBound - 1)
+        let first = previous
+        for j in window {
+            guard features.frameEnergies(j).band < cut else { return nil }
+            let l = level(j)
+            guard l - previous <= 3 else { return nil }
+            previous = l
+        }
+        guard first - previous >= S.minDecayDbPerFrame * Float(window.count) else { return nil }
+        let strongLevel = burst.peak * decibels(-S.strongDb)
+        var strong = window.lowerBound - 1
+        while strong > burst.start / S.frameBlocks && features.frameEnergies(strong).band < strongLevel { strong -= 1 }
+        // A short tail reaches the quiet level soon anyway, and the voice's own periodicity
+        // must have stopped (`close` never cuts clear voicing): then `close` will agree.
+        guard window.upperBound - strong >= S.minLiveDecayFrames,
+              burst.lastClearlyVoiced < window.lowerBound - 1 else { return nil }
+        return strong
     }
 
     /// Closes a burst still open at the end of the audio.
@@ -165,13 +242,20 @@ struct BurstDetector {
 
     private mutating func close(_ burst: OpenBurst, floorThreshold: Bands, into reports: inout [BurstReport]) {
         open = nil
+        reports.append(ending(of: burst, floorThreshold: floorThreshold))
+    }
+
+    /// How `burst` ends, judged on the audio so far: `speechEnded` or `nonSpeech`.
+    /// `assumingDecayFrom` takes the tail after that frame for a room's decay without the
+    /// evidence `reverberantDecayStart` waits for.
+    private func ending(of burst: OpenBurst, floorThreshold: Bands, assumingDecayFrom assumed: Int? = nil) -> BurstReport {
         var threshold = Bands.max(floorThreshold, burst.peakBands * (decibels(-S.refinePeakDb) / Float(S.frameBlocks)))
         // Speech does not end before its last voiced frame does, unless what follows the
         // last strong frame is the steady free decay of a reverberant room.
         var lowest = burst.speechStart == nil ? burst.start + 1 : (burst.lastVoiced + 1) * S.frameBlocks - 1
         var from = max(burst.lastActive * S.frameBlocks + 2, lowest)
         var reverberant = false
-        if burst.speechStart != nil, let strong = reverberantDecayStart(burst) {
+        if burst.speechStart != nil, let strong = assumed ?? reverberantDecayStart(burst) {
             reverberant = true
             lowest = max(strong * S.frameBlocks + 2, (burst.lastClearlyVoiced + 1) * S.frameBlocks - 1)
             from = lowest
@@ -187,8 +271,7 @@ struct BurstDetector {
         guard let speechStart = burst.speechStart else {
             let span = BlockSpan(start: burst.start, end: max(end, burst.start + 1))
             let meanEnergy = burst.activeEnergy / Float(max(burst.activeFrames, 1))
-            reports.append(.nonSpeech(span, Self.kind(of: span, crestDb: 10 * log10(burst.peak / max(meanEnergy, .leastNormalMagnitude)))))
-            return
+            return .nonSpeech(span, Self.kind(of: span, crestDb: 10 * log10(burst.peak / max(meanEnergy, .leastNormalMagnitude))))
         }
         var speechEnd = end
         var trailing: BlockSpan?
@@ -204,7 +287,7 @@ struct BurstDetector {
         let change = burst.shapeChange / Float(max(burst.shapeSteps, 1))
         let fillerLike = seconds <= S.maxFiller && voicedFraction >= S.minFillerVoicedFraction
             && change <= S.maxFillerShapeChange
-        reports.append(.speechEnded(end: max(speechEnd, speechStart + 1), fillerLike: fillerLike, trailing: trailing))
+        return .speechEnded(end: max(speechEnd, speechStart + 1), fillerLike: fillerLike, trailing: trailing)
     }
 
     /// The last strong frame of a speech burst when everything after it is a steady decay

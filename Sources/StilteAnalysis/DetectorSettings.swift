@@ -45,6 +45,12 @@ enum DetectorSettings {
     static let activeDb: Float = 3
     /// A burst closes after this many frames below `activeDb` (40 ms).
     static let hangoverFrames = 4
+    /// Live only: a speech burst is provisionally over when this many of the newest frames,
+    /// look-ahead included, are quiet (40 ms: the hangover, judged 30 ms sooner).
+    static let quietFrames = 4
+    /// Live only: a falling tail counts as a room's decay once this many frames after the
+    /// last strong frame (120 ms) have fallen.
+    static let minLiveDecayFrames = 12
     /// Refinement: a boundary is where the 8 ms energy falls to the floor plus this, dB ...
     static let refineFloorDb: Float = 1
     /// ... or to the utterance's peak minus this, dB, whichever is higher.

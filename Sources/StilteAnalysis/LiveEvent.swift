@@ -1,7 +1,18 @@
 /// What the analyzer tells a live screen while audio streams in. Times are seconds
 /// from the start of the audio, at the refined boundaries (not when the event fires).
+///
+/// The contract for a screen that shows "speaking" / "silent since t":
+/// - The latest `speechStarted` or `silenceStarted` is the current state; apply them in order.
+/// - `silenceStarted` comes early: once the newest 40 ms of audio (look-ahead included) are
+///   quiet, typically 40–60 ms of audio after the sound stopped, before the offline decision
+///   has all its evidence. If that decision then finds the speech went on (a weak ending, a
+///   released consonant, a room's echo) a correction follows: a `silenceStarted` at the moved
+///   time, or a `speechStarted` when clear sound came back inside the same word.
+/// - `refusalEnded(at:)` is the offline refusal end exactly, and the last `silenceStarted`
+///   before it carries the same time; `pauseEnded(at:)` is the offline pause end. A screen
+///   that freezes the pause from these two shows the pause of the final `Analysis`.
 public enum LiveEvent: Sendable, Equatable {
-    /// Speech (or a voiced filler) began at this time.
+    /// Speech (or a voiced filler) began, or went on after an early `silenceStarted`, at this time.
     case speechStarted(at: Double)
     /// Speech stopped at this time. A later `silenceStarted` moves the time (a trailing
     /// consonant turned up); a `speechStarted` ends the silence.

@@ -163,6 +163,10 @@ public struct PauseAnalyzer {
                 assembler.speechEnded(at: Double(end) * t, fillerLike: fillerLike, trailing: trail, into: &live)
             case let .nonSpeech(span, kind):
                 if let event = Self.event(span, kind) { assembler.nonSpeech(event, into: &live) }
+            case let .speechPaused(end):
+                assembler.speechPaused(at: Double(end) * t, into: &live)
+            case let .speechResumed(at):
+                assembler.speechResumed(at: Double(at) * t, into: &live)
             }
         }
     }

@@ -22,6 +22,8 @@ struct SegmentAssembler {
     /// Where the last speech burst itself ended (before any consonant was attached).
     private var lastBurstEnd = 0.0
     private var openedNewSegment = false
+    /// The silence start reported early by `speechPaused` while the speech is still open.
+    private var pausedAt: Double?
     private var refusalOver = false
     private var pauseOver = false
 
@@ -48,6 +50,7 @@ struct SegmentAssembler {
             }
         }
         pending.removeAll()
+        pausedAt = nil
         if let last = segments.last, start - last.span.end < mergeGap {
             openedNewSegment = false
         } else {
@@ -74,7 +77,24 @@ struct SegmentAssembler {
             segments[index].openingIsFiller = fillerLike
         }
         if let trailing { events.append(trailing) }
-        live.append(.silenceStarted(at: end))
+        // Already reported at this very time by `speechPaused`: nothing new for the screen.
+        if end != pausedAt { live.append(.silenceStarted(at: end)) }
+        pausedAt = nil
+    }
+
+    /// Live only: the open speech went quiet and would end at `time`. The segments are
+    /// left alone; `speechEnded` decides them.
+    mutating func speechPaused(at time: Double, into live: inout [LiveEvent]) {
+        guard speaking, pausedAt == nil else { return }
+        pausedAt = time
+        live.append(.silenceStarted(at: time))
+    }
+
+    /// Live only: the speech reported paused went on at `time` after all.
+    mutating func speechResumed(at time: Double, into live: inout [LiveEvent]) {
+        guard speaking, pausedAt != nil else { return }
+        pausedAt = nil
+        live.append(.speechStarted(at: time))
     }
 
     mutating func nonSpeech(_ event: PauseEvent, into live: inout [LiveEvent]) {

@@ -130,6 +130,20 @@ struct SyntheticVoice {
         }
     }
 
+    /// A room: four parallel feedback combs (Schroeder) with a reverberation time of
+    /// `seconds` (60 dB decay), mixed in at half the dry level.
+    mutating func reverberate(seconds: Double) {
+        let delays = [0.0297, 0.0371, 0.0411, 0.0437].map { Int($0 * Double(rate)) }
+        var wet = [Float](repeating: 0, count: samples.count)
+        for d in delays {
+            let g = Float(pow(10, -3 * Double(d) / Double(rate) / seconds))
+            var y = [Float](repeating: 0, count: samples.count)
+            for i in samples.indices { y[i] = samples[i] + (i >= d ? g * y[i - d] : 0) }
+            for i in samples.indices { wet[i] += y[i] * 0.125 * (1 - g) * 4 }
+        }
+        for i in samples.indices { samples[i] += wet[i] * 0.5 }
+    }
+
     /// Scales to the peak `dBFS`.
     mutating func normalise(peakDB: Double) {
         let peak = samples.reduce(0) { max($0, abs($1)) }

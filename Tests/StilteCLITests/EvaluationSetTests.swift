@@ -20,6 +20,19 @@ import Testing
         into a pause (weak word endings ended early in noise/hum), babble and white noise (ends 100-700 ms off)
         """))
     func pauseBoundariesAndVerdictsMeetTheBar() async throws {
+        try await Self.expect(detection: Self.requiredDetectionRate, medianError: Self.allowedMedianError,
+                              verdicts: Self.requiredVerdictAccuracy)
+    }
+
+    /// What the detector measured on this set when the bar above was last checked (90.8 % found,
+    /// 4 ms median, 95.2 % verdicts), less one file's worth of slack: a change that makes the
+    /// detector worse fails here, while the bar itself stays the goal.
+    @Test func pauseBoundariesAndVerdictsDoNotRegress() async throws {
+        try await Self.expect(detection: 0.89, medianError: 0.010, verdicts: 0.94)
+    }
+
+    /// Runs `stilte analyze --json` once over the whole set and expects at least these scores.
+    private static func expect(detection: Double, medianError: Double, verdicts: Double) async throws {
         let truths = try EvaluationSet.load()
         #expect(truths.count >= 80, "the evaluation set is missing files: \(EvaluationSet.directory.path)")
         let files = truths.map { EvaluationSet.directory.appendingPathComponent($0.file).path }
@@ -37,11 +50,11 @@ import Testing
         let overall = Tally(scores)
         let report = Tally.report(scores)
 
-        #expect(overall.detectionRate >= Self.requiredDetectionRate,
+        #expect(overall.detectionRate >= detection,
                 "pause found within ±150 ms in \(Tally.percent(overall.detectionRate)) of \(overall.withPause) files\n\(report)")
-        #expect(overall.medianError <= Self.allowedMedianError,
+        #expect(overall.medianError <= medianError,
                 "median boundary error \(Tally.milliseconds(overall.medianError))\n\(report)")
-        #expect(overall.verdictAccuracy >= Self.requiredVerdictAccuracy,
+        #expect(overall.verdictAccuracy >= verdicts,
                 "verdict right in \(Tally.percent(overall.verdictAccuracy)) of \(overall.files) files\n\(report)")
     }
 }

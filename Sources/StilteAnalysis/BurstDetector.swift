@@ -15,6 +15,9 @@ enum BurstReport {
     /// now. The burst stays open; its `speechEnded` follows (with the same or a moved end),
     /// or `speechResumed` first.
     case speechPaused(end: Int)
+    /// Provisional, for the live screen only: the same for a burst not (yet) speech, which
+    /// would be `nonSpeech(span)` if closed now (a consonant that may join the speech).
+    case soundPaused(BlockSpan)
     /// Provisional, for the live screen only: clear sound came back at `at` after a
     /// `speechPaused`, inside the same burst.
     case speechResumed(at: Int)
@@ -160,13 +163,14 @@ struct BurstDetector {
                 leading = BlockSpan(start: burst.start, end: start)
             }
             burst.speechStart = start
+            burst.pausedAt = nil
             reports.append(.speechStarted(start: start, leading: leading))
         }
         if burst.inactiveRun >= S.hangoverFrames {
             close(burst, floorThreshold: floorThreshold, into: &reports)
             return
         }
-        if burst.speechStart != nil {
+        if burst.speechStart != nil || burst.pausedAt != nil || burst.inactiveRun > 0 {
             provisionalEnding(&burst, frame: i, background: background, floorThreshold: floorThreshold, into: &reports)
         }
         open = burst
@@ -177,19 +181,28 @@ struct BurstDetector {
     /// the sound stops, so the newest `quietFrames` frames, look-ahead included, are judged
     /// here by level alone. When all are quiet (below the activity level and below the
     /// burst's peak minus `refinePeakDb`), the end `close` would report now is reported as
-    /// `speechPaused`; when a frame after that pause rises `onsetDb` over the background and
-    /// to the peak minus `decayCutDb` (`strongDb` after a decay), `speechResumed`. A tail still above the quiet level but falling steadily like a room's
-    /// decay counts as quiet, its end refined as `close` refines a reverberant one.
+    /// `speechPaused` (`soundPaused` for a burst not yet speech), and again whenever that end
+    /// moves (a released stop, a weak consonant); when a voiced decided frame after the
+    /// pause rises `onsetDb` over the background and to the peak minus `decayCutDb`
+    /// (`strongDb` after a decay), `speechResumed`. A tail still above the quiet level but
+    /// falling steadily like a room's decay counts as quiet, its end refined as `close`
+    /// refines a reverberant one.
     private func provisionalEnding(_ burst: inout OpenBurst, frame i: Int, background: Bands, floorThreshold: Bands,
                                    into reports: inout [BurstReport]) {
         let newest = i + S.lookaheadFrames
         if let paused = burst.pausedAt {
-            guard frameBands(newest).reaches(Bands.max(background * decibels(S.onsetDb), burst.resumeLevel)) else { return }
-            let from = newest * S.frameBlocks
-            burst.pausedAt = nil
-            reports.append(.speechResumed(at: max(paused, refineOnset(from: from, threshold: floorThreshold, limit: paused))))
-            return
+            // Judged on the decided frame, not the look-ahead: sound the hangover does not
+            // reach opens a new burst, which reports its own start once it is voiced. Only the
+            // voice resumes: a released stop or a click may still move the end instead.
+            if i * S.frameBlocks >= paused, voicedRun > 0,
+               frameBands(i).reaches(Bands.max(background * decibels(S.onsetDb), burst.resumeLevel)) {
+                let from = i * S.frameBlocks
+                burst.pausedAt = nil
+                reports.append(.speechResumed(at: max(paused, refineOnset(from: from, threshold: floorThreshold, limit: paused))))
+                return
+            }
         }
+        // Not paused yet, or paused and perhaps moved since (a released stop, a weak consonant).
         let quiet = Bands.max(background * decibels(S.activeDb), burst.peakBands * decibels(-S.refinePeakDb))
         let window = (newest - S.quietFrames + 1)...newest
         var decayFrom: Int?
@@ -199,12 +212,18 @@ struct BurstDetector {
             guard let strong = decayingSince(burst, window: window) else { return }
             decayFrom = strong
         }
-        guard case let .speechEnded(end, _, _) = ending(of: burst, floorThreshold: floorThreshold,
-                                                        assumingDecayFrom: decayFrom) else { return }
+        let report = ending(of: burst, floorThreshold: floorThreshold, assumingDecayFrom: decayFrom)
+        let end: Int
+        switch report {
+        case let .speechEnded(e, _, _): end = e
+        case let .nonSpeech(span, _): end = span.end
+        default: return
+        }
+        guard end != burst.pausedAt else { return }
         burst.pausedAt = end
         // Well above where the pause was judged, so a tail's wobble does not resume it.
         burst.resumeLevel = burst.peakBands * decibels(decayFrom == nil ? -S.decayCutDb : -S.strongDb)
-        reports.append(.speechPaused(end: end))
+        if case let .nonSpeech(span, _) = report { reports.append(.soundPaused(span)) } else { reports.append(.speechPaused(end: end)) }
     }
 
     /// The last strong frame before `window` when every frame of `window` is below the burst's

@@ -165,6 +165,8 @@ public struct PauseAnalyzer {
                 if let event = Self.event(span, kind) { assembler.nonSpeech(event, into: &live) }
             case let .speechPaused(end):
                 assembler.speechPaused(at: Double(end) * t, into: &live)
+            case let .soundPaused(span):
+                if let event = Self.event(span, .noise) { assembler.soundPaused(event, into: &live) }
             case let .speechResumed(at):
                 assembler.speechResumed(at: Double(at) * t, into: &live)
             }

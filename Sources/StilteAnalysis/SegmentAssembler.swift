@@ -22,8 +22,8 @@ struct SegmentAssembler {
     /// Where the last speech burst itself ended (before any consonant was attached).
     private var lastBurstEnd = 0.0
     private var openedNewSegment = false
-    /// The silence start reported early by `speechPaused` while the speech is still open.
-    private var pausedAt: Double?
+    /// The silence start last reported to the screen, until speech is reported again.
+    private var reportedSilence: Double?
     private var refusalOver = false
     private var pauseOver = false
 
@@ -50,7 +50,7 @@ struct SegmentAssembler {
             }
         }
         pending.removeAll()
-        pausedAt = nil
+        reportedSilence = nil
         if let last = segments.last, start - last.span.end < mergeGap {
             openedNewSegment = false
         } else {
@@ -77,34 +77,49 @@ struct SegmentAssembler {
             segments[index].openingIsFiller = fillerLike
         }
         if let trailing { events.append(trailing) }
-        // Already reported at this very time by `speechPaused`: nothing new for the screen.
-        if end != pausedAt { live.append(.silenceStarted(at: end)) }
-        pausedAt = nil
+        reportSilence(at: end, into: &live)
     }
 
-    /// Live only: the open speech went quiet and would end at `time`. The segments are
-    /// left alone; `speechEnded` decides them.
-    mutating func speechPaused(at time: Double, into live: inout [LiveEvent]) {
-        guard speaking, pausedAt == nil else { return }
-        pausedAt = time
+    /// A `silenceStarted`, unless the screen already has this very time.
+    private mutating func reportSilence(at time: Double, into live: inout [LiveEvent]) {
+        guard time != reportedSilence else { return }
+        reportedSilence = time
         live.append(.silenceStarted(at: time))
+    }
+
+    /// Whether a non-speech burst is close enough to the speech to be its consonant.
+    private func attaches(_ event: PauseEvent) -> Bool {
+        !speaking && !refusalOver && !segments.isEmpty && event.start - lastBurstEnd <= trailGap
+            && event.end - event.start <= S.maxAttachDuration
+    }
+
+    /// Live only: sound after the speech went quiet and would be `event` if it ended now;
+    /// when it would attach as a consonant, the silence is reported as starting after it.
+    mutating func soundPaused(_ event: PauseEvent, into live: inout [LiveEvent]) {
+        guard attaches(event), let last = segments.last else { return }
+        reportSilence(at: max(last.span.end, event.end), into: &live)
+    }
+
+    /// Live only: the open speech went quiet and would end at `time` (again: a moved end).
+    /// The segments are left alone; `speechEnded` decides them.
+    mutating func speechPaused(at time: Double, into live: inout [LiveEvent]) {
+        guard speaking else { return }
+        reportSilence(at: time, into: &live)
     }
 
     /// Live only: the speech reported paused went on at `time` after all.
     mutating func speechResumed(at time: Double, into live: inout [LiveEvent]) {
-        guard speaking, pausedAt != nil else { return }
-        pausedAt = nil
+        guard speaking, reportedSilence != nil else { return }
+        reportedSilence = nil
         live.append(.speechStarted(at: time))
     }
 
     mutating func nonSpeech(_ event: PauseEvent, into live: inout [LiveEvent]) {
         // Only sound close to the speech itself is its consonant; one attached burst does
         // not let the next one chain on.
-        if !speaking, !refusalOver, let index = segments.indices.last,
-           event.start - lastBurstEnd <= trailGap,
-           event.end - event.start <= S.maxAttachDuration {
+        if attaches(event), let index = segments.indices.last {
             segments[index].span.end = max(segments[index].span.end, event.end)
-            live.append(.silenceStarted(at: segments[index].span.end))
+            reportSilence(at: segments[index].span.end, into: &live)
             return
         }
         pending.append(event)

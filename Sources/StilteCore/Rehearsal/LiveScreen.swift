@@ -23,6 +23,11 @@ public struct LiveScreen: Sendable {
     public var target: PauseTarget
     public var columns: Int
 
+    /// Silences shorter than this, in seconds of audio, are gaps between words: the screen keeps
+    /// saying "Speaking" instead of flickering through a sentence. Once shown, the count still
+    /// runs from the real end of the last word.
+    public static let settle = 0.25
+
     public init(header: Header, target: PauseTarget, columns: Int = 80) {
         self.header = header
         self.target = target
@@ -33,14 +38,15 @@ public struct LiveScreen: Sendable {
     public func render(_ model: LiveModel, now: Double, style: TerminalStyle) -> [String] {
         let bar = PauseBar(target: target, cells: min(48, columns - 22))
         var lines = [headerLine(style), ""]
-        lines.append(VisibleText.spread("  " + stateText(model, style), clock(now), columns))
+        let phase = settledPhase(model, now: now)
+        lines.append(VisibleText.spread("  " + stateText(phase, solutionStarted: model.solutionStarted, style), clock(now), columns))
         lines.append("")
         if let pause = model.pause {
             let verdict = target.verdict(for: pause.duration)
             let paint: TerminalStyle.Paint = verdict == .onTarget ? .green : (verdict == .short ? .yellow : .red)
             lines.append("    " + style.paint("Pause \(Self.seconds(pause.duration)) — \(verdict.label)", paint))
             lines.append("    " + bar.render(pause.duration, style: style) + " " + Self.seconds(pause.duration))
-        } else if let silence = model.countedSilence(at: now) {
+        } else if case .silence = phase, let silence = model.countedSilence(at: now) {
             lines.append("    " + style.paint(SilenceCount.text(after: silence), .bold))
             lines.append("    " + bar.render(silence, style: style) + " " + Self.seconds(silence))
         } else {
@@ -59,11 +65,17 @@ public struct LiveScreen: Sendable {
         return VisibleText.spread(style.paint("Stilte", .bold) + " · " + header.title + turn, right, columns)
     }
 
-    func stateText(_ model: LiveModel, _ style: TerminalStyle) -> String {
-        switch model.phase {
+    /// The model's phase, except that a silence younger than ``settle`` still counts as speaking.
+    func settledPhase(_ model: LiveModel, now: Double) -> LiveModel.Phase {
+        if case .silence(let since) = model.phase, now - since < Self.settle { return .speaking(since: since) }
+        return model.phase
+    }
+
+    func stateText(_ phase: LiveModel.Phase, solutionStarted: Bool, _ style: TerminalStyle) -> String {
+        switch phase {
         case .waiting: return style.paint("○ Listening — waiting for your answer", .cyan)
-        case .speaking: return style.paint(model.solutionStarted ? "● Speaking — your solution" : "● Speaking", .green)
-        case .silence: return style.paint(model.solutionStarted ? "◌ Silence after the solution" : "◌ Silence", .yellow)
+        case .speaking: return style.paint(solutionStarted ? "● Speaking — your solution" : "● Speaking", .green)
+        case .silence: return style.paint(solutionStarted ? "◌ Silence after the solution" : "◌ Silence", .yellow)
         }
     }
 

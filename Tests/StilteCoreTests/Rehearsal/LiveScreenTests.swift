@@ -24,6 +24,17 @@ import StilteAnalysis
         #expect(text.contains("DEMO"))
     }
 
+    @Test func aGapBetweenWordsDoesNotFlickerToSilence() {
+        var m = LiveModel()
+        m.apply(.speechStarted(at: 0.4))
+        m.apply(.silenceStarted(at: 1.0))
+        let gap = screen.render(m, now: 1.0 + LiveScreen.settle - 0.05, style: .plain).joined(separator: "\n")
+        #expect(gap.contains("● Speaking") && !gap.contains("◌ Silence"))
+        let settled = screen.render(m, now: 1.0 + LiveScreen.settle + 0.05, style: .plain).joined(separator: "\n")
+        #expect(settled.contains("◌ Silence"))
+        #expect(settled.contains(LiveScreen.seconds(LiveScreen.settle + 0.05)), "counted from the real end of the word")
+    }
+
     @Test func freezesWithTheMeasuredPause() {
         var m = model(silenceSince: 2)
         m.apply(.speechStarted(at: 5.92))

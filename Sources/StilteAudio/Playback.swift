@@ -29,13 +29,14 @@ public enum AudioPlayer {
     /// to end early: the loop sees it within one period (about 20 ms), drops what
     /// is still queued (`snd_pcm_drop`) and returns with `interrupted == true`.
     /// Underruns are recovered (`snd_pcm_recover`) and counted; a vanished device
-    /// (`-ENODEV`) or any other failure throws.
-    public static func play(file path: String, device: String = AudioDevice.defaultName,
+    /// (`-ENODEV`) or any other failure throws. Playback starts `from` seconds into the file.
+    public static func play(file path: String, device: String = AudioDevice.defaultName, from start: Double = 0,
                             stop: StopFlag? = nil) throws(AudioError) -> PlaybackResult {
         let reader = try SoundFileReader(path: path)
         guard reader.channels > 0, reader.sampleRate > 0 else {
             throw AudioError(function: "sf_open", code: 0, message: "no channels or no sample rate in header", subject: path)
         }
+        if start > 0 { try reader.seek(toFrame: Int(start * Double(reader.sampleRate))) }
         // Non-blocking, so a stop is seen within a 20 ms wait even when the device stalls.
         let pcm = try PCM(device: device, stream: SND_PCM_STREAM_PLAYBACK, blocking: false)
         try pcm.configure(rate: reader.sampleRate, channels: reader.channels,

@@ -60,6 +60,13 @@ public final class SoundFileReader {
         return Int(got)
     }
 
+    /// Moves the read position to `frame` (clamped to the file). The corresponding C function is `sf_seek`.
+    public func seek(toFrame frame: Int) throws(AudioError) {
+        if sf_seek(handle, sf_count_t(min(max(0, frame), frames)), SEEK_SET) < 0 {
+            throw AudioError.sndfile("sf_seek", handle, path: path)
+        }
+    }
+
     /// Reads the whole file as interleaved samples. For tests and short files only.
     public func readAll() throws(AudioError) -> [Float] {
         var out: [Float] = []

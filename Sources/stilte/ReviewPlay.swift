@@ -25,23 +25,17 @@ extension Stilte.ReviewCommand {
             let log = try LogAccess.open()
             let take = try LogAccess.take(self.take, in: log)
             let recording = try LogAccess.recording(of: take, in: log)
-            var file = recording.path
             var start = 0.0
-            var excerpt: URL?
-            defer { if let excerpt { try? FileManager.default.removeItem(at: excerpt.deletingLastPathComponent()) } }
             if fromPause {
                 guard let pause = take.pause else {
                     throw CommandFailure("take \(self.take) has no pause to start from; play it without --from-pause")
                 }
                 start = max(0, pause.start - Self.leadIn)
-                let url = try Self.excerpt(of: recording.path, from: start)
-                excerpt = url
-                file = url.path
             }
             let interruption = Interruption()
             let result: PlaybackResult
             do throws(AudioError) {
-                result = try AudioPlayer.play(file: file, device: options.device, stop: interruption.flag)
+                result = try AudioPlayer.play(file: recording.path, device: options.device, from: start, stop: interruption.flag)
             } catch where error.function.hasPrefix("sf_") {
                 throw CommandFailure.unreadable(error)
             } catch {
@@ -53,34 +47,6 @@ extension Stilte.ReviewCommand {
                 throw ExitCode(130)
             }
             print("Played take \(self.take) (\(played)) on \(options.device).")
-        }
-
-        /// A private temporary mono copy of `path` from `seconds` on (the player starts at the beginning of a file).
-        static func excerpt(of path: String, from seconds: Double) throws -> URL {
-            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stilte-play-\(UUID().uuidString)")
-            try PrivateFiles.makeDirectory(directory)
-            let url = directory.appendingPathComponent("excerpt.wav")
-            do throws(AudioError) {
-                let reader = try SoundFileReader(path: path)
-                let writer = try RecordingWriter(path: url.path, sampleRate: reader.sampleRate)
-                var skip = Int(seconds * Double(reader.sampleRate))
-                var block = [Float](repeating: 0, count: 4096 * reader.channels)
-                while true {
-                    let frames = try block.withUnsafeMutableBufferPointer { buffer throws(AudioError) in try reader.read(into: buffer) }
-                    if frames == 0 { break }
-                    let first = min(skip, frames)
-                    skip -= first
-                    guard first < frames else { continue }
-                    let mono = (first..<frames).map { frame in
-                        (0..<reader.channels).reduce(Float(0)) { $0 + block[frame * reader.channels + $1] } / Float(reader.channels)
-                    }
-                    try writer.write(mono)
-                }
-                try writer.close()
-            } catch {
-                throw CommandFailure.unreadable(error)
-            }
-            return url
         }
     }
 }

@@ -28,6 +28,18 @@ import StilteTestSupport
         #expect(try RawAudio.read(output) == samples)
     }
 
+    @Test func startsWhereItIsAsked() throws {
+        try TestALSA.setUp()
+        let dir = try TemporaryDirectory()
+        let samples = Signal.samples(16_000)
+        let file = try wav(samples, rate: 16_000, channels: 1, in: dir)
+        let output = dir.file("played.raw")
+        let result = try AudioPlayer.play(file: file, device: TestALSA.filePlayback(output: output, rate: 16_000, channels: 1),
+                                          from: 0.25)
+        #expect(result.framesPlayed == 12_000)
+        #expect(try RawAudio.read(output) == Array(samples[4_000...]))
+    }
+
     @Test(arguments: ["flac", "ogg", "wav"])
     func convertsRateAndChannelsToWhatTheDeviceTakes(format: String) throws {
         try TestALSA.setUp()

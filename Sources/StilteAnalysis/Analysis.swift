@@ -28,6 +28,13 @@ public struct PauseTarget: Codable, Sendable, Equatable {
     public var lowerBound: Double { seconds - tolerance }
     /// The longest pause on target.
     public var upperBound: Double { seconds + tolerance }
+
+    /// Short, on target or long, for a pause of `seconds` that ended in speech
+    /// (both bounds count as on target).
+    public func verdict(for seconds: Double) -> Verdict {
+        if seconds < lowerBound { return .short }
+        return seconds <= upperBound ? .onTarget : .long
+    }
 }
 
 /// What the measurement is configured with.

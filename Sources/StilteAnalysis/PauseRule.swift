@@ -26,17 +26,10 @@ enum PauseRule {
             }
             let pause = Pause(start: refusal.end, end: next.span.start, events: inside)
             return Analysis(duration: duration, target: parameters.target, segments: spans,
-                            refusal: refusal, pause: pause, verdict: verdict(pause.duration, parameters.target))
+                            refusal: refusal, pause: pause, verdict: parameters.target.verdict(for: pause.duration))
         }
         let refusal = TimeSpan(start: first.span.start, end: segments[segments.count - 1].span.end)
         return Analysis(duration: duration, target: parameters.target, segments: spans,
                         refusal: refusal, pause: nil, verdict: .noPause)
-    }
-
-    /// Short, on target or long.
-    static func verdict(_ seconds: Double, _ target: PauseTarget) -> Verdict {
-        if seconds < target.lowerBound { return .short }
-        if seconds > target.upperBound { return .long }
-        return .onTarget
     }
 }

@@ -65,7 +65,7 @@ extension Stilte {
                                         segments: [TimeSpan(start: 0.3, end: refusalEnd), TimeSpan(start: refusalEnd + pause, end: refusalEnd + pause + 1.5)],
                                         refusal: TimeSpan(start: 0.3, end: refusalEnd),
                                         pause: Pause(start: refusalEnd, end: refusalEnd + pause),
-                                        verdict: Take.judge(pause, against: PauseTarget()))
+                                        verdict: PauseTarget().verdict(for: pause))
                 let take = NewTake(trainee: "\(prefix)-\(trainee)", scenarioId: "scenario-\(scenario)", turn: 1,
                                    recordingPath: "recordings/synthetic-\(index).wav", sampleRate: 16_000,
                                    measurement: TakeMeasurement(duration: analysis.duration, analysis: analysis, reactionTime: 0.5 + random.unit()),

@@ -95,10 +95,10 @@ import Testing
     }
 
     @Test func targetWindowIsInclusive() {
-        #expect(PauseRule.verdict(3.5, PauseTarget()) == .onTarget)
-        #expect(PauseRule.verdict(4.5, PauseTarget()) == .onTarget)
-        #expect(PauseRule.verdict(3.49, PauseTarget()) == .short)
-        #expect(PauseRule.verdict(4.51, PauseTarget()) == .long)
+        #expect(PauseTarget().verdict(for: 3.5) == .onTarget)
+        #expect(PauseTarget().verdict(for: 4.5) == .onTarget)
+        #expect(PauseTarget().verdict(for: 3.49) == .short)
+        #expect(PauseTarget().verdict(for: 4.51) == .long)
     }
 
     @Test func trailingSilenceDecidesBetweenNoPauseAndNoContinuation() {

@@ -1,13 +1,5 @@
 import StilteAnalysis
 
-extension PauseTarget {
-    /// The verdict for a pause of `seconds` that ended in speech.
-    public func verdict(for seconds: Double) -> Verdict {
-        if seconds < lowerBound { return .short }
-        return seconds <= upperBound ? .onTarget : .long
-    }
-}
-
 extension Verdict {
     /// How the verdict reads on screen.
     public var label: String {

@@ -113,19 +113,11 @@ public struct Take: Codable, Sendable, Equatable {
     private mutating func updateEffectivePause() {
         if let corrected = correctedPause {
             pauseDuration = corrected.duration
-            verdict = Take.judge(corrected.duration, against: target)
+            verdict = target.verdict(for: corrected.duration)
         } else {
             pauseDuration = detectedPauseDuration
             verdict = detectedVerdict
         }
-    }
-
-    /// The verdict for a pause of `seconds` (a corrected pause always has an end, so
-    /// it is short, on target or long).
-    public static func judge(_ seconds: Double, against target: PauseTarget) -> Verdict {
-        if seconds < target.lowerBound { return .short }
-        if seconds > target.upperBound { return .long }
-        return .onTarget
     }
 }
 

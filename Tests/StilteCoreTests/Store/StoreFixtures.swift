@@ -16,7 +16,7 @@ enum StoreFixtures {
         return Analysis(duration: end + 2, target: target,
                         segments: [TimeSpan(start: 0.2, end: start), TimeSpan(start: end, end: end + 1.5)],
                         refusal: TimeSpan(start: 0.2, end: start), pause: Pause(start: start, end: end),
-                        verdict: Take.judge(seconds, against: target))
+                        verdict: target.verdict(for: seconds))
     }
 
     /// A complete take of `trainee` on `scenario` with a pause of `seconds` (nil: no pause).

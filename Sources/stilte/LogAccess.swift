@@ -53,6 +53,18 @@ enum LogAccess {
         Dictionary(uniqueKeysWithValues: try log.trainees().map { ($0.id ?? 0, $0.name) })
     }
 
+    /// Adds a review of take `id` by `reviewer` (default ``defaultReviewer``) and returns
+    /// the take as it reads afterwards (a corrected pause changes its verdict).
+    @discardableResult
+    static func review(_ id: Int64, reviewer: String?, rating: Int? = nil, comment: String? = nil,
+                       correctedPause: TimeSpan? = nil) throws -> Take {
+        let log = try open()
+        let take = try take(id, in: log)
+        _ = try log.addReview(Review(takeId: take.id ?? 0, reviewer: reviewer ?? defaultReviewer, rating: rating,
+                                     comment: comment, correctedPause: correctedPause))
+        return try self.take(id, in: log)
+    }
+
     /// The reviewer name when none is given: `$STILTE_REVIEWER`, else `$USER`, else "trainer".
     static var defaultReviewer: String {
         let env = ProcessInfo.processInfo.environment

@@ -30,12 +30,8 @@ extension Stilte.ReviewCommand {
         }
 
         func run() throws {
-            let log = try LogAccess.open()
-            let take = try LogAccess.take(self.take, in: log)
             let span = TimeSpan(start: pauseStart, end: pauseEnd)
-            let review = Review(takeId: take.id ?? 0, reviewer: reviewer ?? LogAccess.defaultReviewer, comment: comment, correctedPause: span)
-            _ = try log.addReview(review)
-            let updated = try LogAccess.take(self.take, in: log)
+            let updated = try LogAccess.review(take, reviewer: reviewer, comment: comment, correctedPause: span)
             print(String(format: "Take %lld: pause %.2f s (corrected), %@.", self.take, span.duration, updated.verdict?.rawValue ?? "–"))
         }
     }

@@ -26,12 +26,8 @@ extension Stilte.ReviewCommand {
             }
             let span: TimeSpan
             do { span = try TextGrid.pauseSpan(in: text) } catch { throw CommandFailure("\(file): \(error.description)") }
-            let log = try LogAccess.open()
-            let take = try LogAccess.take(self.take, in: log)
-            let review = Review(takeId: take.id ?? 0, reviewer: reviewer ?? LogAccess.defaultReviewer,
-                                comment: "pause corrected in Praat (\(URL(fileURLWithPath: file).lastPathComponent))", correctedPause: span)
-            _ = try log.addReview(review)
-            let updated = try LogAccess.take(self.take, in: log)
+            let comment = "pause corrected in Praat (\(URL(fileURLWithPath: file).lastPathComponent))"
+            let updated = try LogAccess.review(take, reviewer: reviewer, comment: comment, correctedPause: span)
             print(String(format: "Take %lld: pause %.2f–%.2f s = %.2f s (corrected), %@.", self.take, span.start, span.end, span.duration,
                          updated.verdict?.rawValue ?? "–"))
         }

@@ -23,10 +23,7 @@ extension Stilte.ReviewCommand {
         }
 
         func run() throws {
-            let log = try LogAccess.open()
-            let take = try LogAccess.take(self.take, in: log)
-            let review = Review(takeId: take.id ?? 0, reviewer: reviewer ?? LogAccess.defaultReviewer, rating: rating, comment: comment)
-            _ = try log.addReview(review)
+            try LogAccess.review(take, reviewer: reviewer, rating: rating, comment: comment)
             print("Rated take \(self.take): \(rating)/5.")
         }
     }

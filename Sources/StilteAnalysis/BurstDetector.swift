@@ -158,9 +158,12 @@ struct BurstDetector {
             var leading: BlockSpan?
             if voicedBlock - burst.start > S.maxLeadBlocks {
                 let level = frameBands(burst.firstVoiced) * (decibels(-20) / Float(S.frameBlocks))
-                start = refineOnset(from: voicedBlock, threshold: Bands.max(floorThreshold, level),
-                                    limit: voicedBlock - S.maxLeadBlocks)
-                leading = BlockSpan(start: burst.start, end: start)
+                let cut = refineOnset(from: voicedBlock, threshold: Bands.max(floorThreshold, level),
+                                      limit: voicedBlock - S.maxLeadBlocks)
+                if !hasConsonantLevel(burst, blocks: burst.start..<cut) {
+                    start = cut
+                    leading = BlockSpan(start: burst.start, end: start)
+                }
             }
             burst.speechStart = start
             burst.pausedAt = nil
@@ -297,9 +300,12 @@ struct BurstDetector {
         let voicedEnd = (burst.lastVoiced + 1) * S.frameBlocks
         if end - voicedEnd > S.maxTrailBlocks {
             let level = frameBands(burst.lastVoiced) * (decibels(-20) / Float(S.frameBlocks))
-            speechEnd = min(refineOffset(from: voicedEnd - 3, threshold: Bands.max(threshold, level),
-                                         floor: voicedEnd - S.frameBlocks), voicedEnd + S.maxTrailBlocks)
-            trailing = BlockSpan(start: speechEnd, end: end)
+            let cut = min(refineOffset(from: voicedEnd - 3, threshold: Bands.max(threshold, level),
+                                       floor: voicedEnd - S.frameBlocks), voicedEnd + S.maxTrailBlocks)
+            if !hasConsonantLevel(burst, blocks: cut..<end) {
+                speechEnd = cut
+                trailing = BlockSpan(start: speechEnd, end: end)
+            }
         }
         let seconds = Double(speechEnd - speechStart) * S.blockSeconds
         let voicedFraction = Float(burst.voicedFrames) / Float(max(burst.activeFrames, 1))
@@ -328,6 +334,16 @@ struct BurstDetector {
             guard falls[0] >= -S.maxDecayRiseDb else { return nil }
             return falls[frames / 2] >= S.minDecayDbPerFrame ? strong : nil
         }
+    }
+
+    /// Whether the unvoiced sound in `blocks`, cut off the voice as a breath by length alone,
+    /// reaches a consonant's level in some frame: within `maxBreathBelowPeakDb` of the burst's
+    /// peak and `minConsonantDb` over the background (a long "ch" or "sch"). A breath stays below.
+    private func hasConsonantLevel(_ burst: OpenBurst, blocks: Range<Int>) -> Bool {
+        let level = burst.peak * decibels(-S.maxBreathBelowPeakDb)
+        let clear = Bands(low: lowFloor.level, high: highFloor.level) * decibels(S.minConsonantDb)
+        let frames = (blocks.lowerBound / S.frameBlocks)..<((blocks.upperBound + S.frameBlocks - 1) / S.frameBlocks)
+        return frames.contains { features.frameEnergies($0).band >= level && frameBands($0).reaches(clear) }
     }
 
     /// Non-speech by duration and shape: a short or peaky burst is a click, a long smooth one a breath.

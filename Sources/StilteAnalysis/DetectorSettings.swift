@@ -92,6 +92,11 @@ enum DetectorSettings {
     static let maxLeadBlocks = 100
     /// Unvoiced sound allowed after the last voiced frame ("s", "ts", "st"), blocks (300 ms).
     static let maxTrailBlocks = 150
+    /// Unvoiced sound beyond those lengths is a breath only when it stays this far below the
+    /// burst's peak, dB; louder, it is a long consonant (Dutch "ch", "g", "sch").
+    static let maxBreathBelowPeakDb: Float = 15
+    /// ... and, in a loud room, not this far over the background, dB.
+    static let minConsonantDb: Float = 10
     /// An unvoiced burst this close after the speech itself belongs to it (a "t" released
     /// after its closure), seconds ...
     static let trailAttachGap = 0.15

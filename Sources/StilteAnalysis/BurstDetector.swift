@@ -57,8 +57,6 @@ struct BurstDetector {
         var voicedFrames = 0
         var firstVoiced = -1
         var lastVoiced = -1
-        /// Last frame of sustained, clearly periodic voicing (a voice, not a room's echo of it).
-        var lastClearlyVoiced = -1
         var speechStart: Int?
         /// Spectral shape of the previous voiced frame, and the summed change between voiced frames.
         var shape: (Float, Float)?
@@ -142,7 +140,6 @@ struct BurstDetector {
             if voicedRun >= S.minVoicedFrames {
                 if burst.firstVoiced < 0 { burst.firstVoiced = i - S.minVoicedFrames }
                 burst.lastVoiced = i
-                if correlation >= S.clearVoicing { burst.lastClearlyVoiced = i }
             }
             let e = max(energy, .leastNormalMagnitude)
             let shape = (10 * log10(max(high, .leastNormalMagnitude) / e), 10 * log10(max(low, .leastNormalMagnitude) / e))
@@ -152,7 +149,8 @@ struct BurstDetector {
             }
             burst.shape = shape
         }
-        if burst.speechStart == nil && voicedRun >= S.minVoicedFrames {
+        if burst.speechStart == nil && voicedRun >= S.minVoicedFrames
+            && (Float(burst.voicedFrames) >= S.minVoicedShare * Float(burst.activeFrames) || voicedRun >= S.sureVoicedFrames) {
             let voicedBlock = burst.firstVoiced * S.frameBlocks
             var start = burst.start
             var leading: BlockSpan?
@@ -248,10 +246,8 @@ struct BurstDetector {
         let strongLevel = burst.peak * decibels(-S.strongDb)
         var strong = window.lowerBound - 1
         while strong > burst.start / S.frameBlocks && features.frameEnergies(strong).band < strongLevel { strong -= 1 }
-        // A short tail reaches the quiet level soon anyway, and the voice's own periodicity
-        // must have stopped (`close` never cuts clear voicing): then `close` will agree.
-        guard window.upperBound - strong >= S.minLiveDecayFrames,
-              burst.lastClearlyVoiced < window.lowerBound - 1 else { return nil }
+        // A short tail reaches the quiet level soon anyway.
+        guard window.upperBound - strong >= S.minLiveDecayFrames else { return nil }
         return strong
     }
 
@@ -279,7 +275,7 @@ struct BurstDetector {
         var reverberant = false
         if burst.speechStart != nil, let strong = assumed ?? reverberantDecayStart(burst) {
             reverberant = true
-            lowest = max(strong * S.frameBlocks + 2, (burst.lastClearlyVoiced + 1) * S.frameBlocks - 1)
+            lowest = strong * S.frameBlocks + 2
             from = lowest
             threshold = Bands.max(threshold, burst.peakBands * (decibels(-S.decayCutDb) / Float(S.frameBlocks)))
         }
@@ -316,9 +312,11 @@ struct BurstDetector {
     }
 
     /// The last strong frame of a speech burst when everything after it is a steady decay
-    /// (the median frame-to-frame fall at least `minDecayDbPerFrame`, over at least
-    /// `minDecayFrames`): the dry sound ended there and the room rang on. A drop followed
-    /// by a quiet, level syllable or a new burst is speech, not a room.
+    /// (falling at least `minDecayDbPerFrame` from the median level of its first half to that
+    /// of its second, over at least `minDecayFrames`): the dry sound ended there and the room
+    /// rang on. Half medians, not frame-to-frame steps, measure the fall: a room's tail
+    /// jitters by several dB from frame to frame. A drop followed by a quiet, level syllable
+    /// or a new burst is speech, not a room.
     private func reverberantDecayStart(_ burst: OpenBurst) -> Int? {
         let strongLevel = burst.peak * decibels(-S.strongDb)
         var strong = burst.lastActive
@@ -326,13 +324,16 @@ struct BurstDetector {
         let frames = min(burst.lastActive - strong, S.maxDecayFrames)
         guard frames >= S.minDecayFrames else { return nil }
         func level(_ j: Int) -> Float { 10 * log10(max(features.frameEnergies(j).band, .leastNormalMagnitude)) }
-        return withUnsafeTemporaryAllocation(of: Float.self, capacity: frames) { buffer in
-            var falls = buffer
-            for k in 0..<frames { falls[k] = level(strong + k) - level(strong + k + 1) }
-            falls.sort()
+        return withUnsafeTemporaryAllocation(of: Float.self, capacity: frames + 1) { levels in
+            for k in 0...frames { levels[k] = level(strong + k) }
             // A sudden rise is a new sound (a released "t"), which a decaying room does not make.
-            guard falls[0] >= -S.maxDecayRiseDb else { return nil }
-            return falls[frames / 2] >= S.minDecayDbPerFrame ? strong : nil
+            let half = (frames + 1) / 2
+            var first = UnsafeMutableBufferPointer(rebasing: levels[0..<half])
+            var second = UnsafeMutableBufferPointer(rebasing: levels[(frames + 1 - half)...])
+            first.sort()
+            second.sort()
+            let fall = first[half / 2] - second[half / 2]
+            return fall >= S.minDecayDbPerFrame * Float(frames + 1 - half) ? strong : nil
         }
     }
 

@@ -56,10 +56,10 @@ enum DetectorSettings {
     /// ... or to the utterance's peak minus this, dB, whichever is higher.
     static let refinePeakDb: Float = 30
     /// Reverberation: frames within this of the peak are strong, dB; a tail after the last
-    /// strong frame whose median fall per frame is at least `minDecayDbPerFrame` (30 dB/s,
-    /// a reverberation time under 2 s), judged over `minDecayFrames ... maxDecayFrames`,
-    /// is the room, and the end is refined from the last strong frame at the peak minus
-    /// `decayCutDb`.
+    /// strong frame falling at least `minDecayDbPerFrame` (30 dB/s, a reverberation time under
+    /// 2 s) between the median levels of its halves, judged over `minDecayFrames ...
+    /// maxDecayFrames`, is the room (periodic or not: a room rings on at the voice's pitch),
+    /// and the end is refined from the last strong frame at the peak minus `decayCutDb`.
     static let strongDb: Float = 20
     /// (200 ms: a weak final syllable fades faster than that; a room rings longer.)
     static let minDecayFrames = 20
@@ -68,8 +68,6 @@ enum DetectorSettings {
     static let maxDecayRiseDb: Float = 10
     static let minDecayDbPerFrame: Float = 0.3
     static let decayCutDb: Float = 25
-    /// Voicing this periodic is the voice itself, never cut as reverberation.
-    static let clearVoicing: Float = 0.95
     /// Weak edges: a boundary moves on while the next 20 ms (10 blocks) average above the
     /// threshold, by at most 100 ms (50 blocks).
     static let longWindowBlocks = 10
@@ -87,6 +85,11 @@ enum DetectorSettings {
     static let maxVoicedJumpDb: Float = 6
     /// A burst is speech once it has this many voiced frames in a row (30 ms).
     static let minVoicedFrames = 3
+    /// ... while at least this share of its active frames so far are voiced, or with a run of
+    /// `sureVoicedFrames` (50 ms) whatever came before: a chair's creak or a room's echo of
+    /// one rings periodic now and then, a voice keeps it up.
+    static let minVoicedShare: Float = 0.25
+    static let sureVoicedFrames = 5
 
     /// Unvoiced sound allowed before the first voiced frame of a word ("s", "f", "t"), blocks (200 ms).
     static let maxLeadBlocks = 100

@@ -7,7 +7,8 @@ enum BurstReport {
     case speechStarted(start: Int, leading: BlockSpan?)
     /// The speech burst ended at `end`; `trailing` is unvoiced sound after it that is too
     /// long to be a consonant.
-    case speechEnded(end: Int, fillerLike: Bool, trailing: BlockSpan?)
+    /// `hidden` is how much of each edge the room's noise may hide, seconds.
+    case speechEnded(end: Int, fillerLike: Bool, trailing: BlockSpan?, hidden: Double)
     /// A burst that never became voiced: a breath, click or noise.
     case nonSpeech(BlockSpan, PauseEvent.Kind)
     /// Provisional, for the live screen only: the open speech burst has been quiet for
@@ -216,7 +217,7 @@ struct BurstDetector {
         let report = ending(of: burst, floorThreshold: floorThreshold, assumingDecayFrom: decayFrom)
         let end: Int
         switch report {
-        case let .speechEnded(e, _, _): end = e
+        case let .speechEnded(e, _, _, _): end = e
         case let .nonSpeech(span, _): end = span.end
         default: return
         }
@@ -308,7 +309,8 @@ struct BurstDetector {
         let change = burst.shapeChange / Float(max(burst.shapeSteps, 1))
         let fillerLike = seconds <= S.maxFiller && voicedFraction >= S.minFillerVoicedFraction
             && change <= S.maxFillerShapeChange
-        return .speechEnded(end: max(speechEnd, speechStart + 1), fillerLike: fillerLike, trailing: trailing)
+        return .speechEnded(end: max(speechEnd, speechStart + 1), fillerLike: fillerLike, trailing: trailing,
+                            hidden: hiddenEdge(burst))
     }
 
     /// The last strong frame of a speech burst when everything after it is a steady decay
@@ -335,6 +337,15 @@ struct BurstDetector {
             let fall = first[half / 2] - second[half / 2]
             return fall >= S.minDecayDbPerFrame * Float(frames + 1 - half) ? strong : nil
         }
+    }
+
+    /// How much of a speech burst's edges the background may hide, seconds: a word's edges
+    /// fade to `edgeRangeDb` below its peak, and what lies under the background plus
+    /// `activeDb` is not seen; each hidden dB counts `hiddenSecondsPerDb`.
+    private func hiddenEdge(_ burst: OpenBurst) -> Double {
+        let background = lowFloor.level + highFloor.level
+        let visible = 10 * log10(max(burst.peak, .leastNormalMagnitude) / background) - S.activeDb
+        return min(Double(max(0, S.edgeRangeDb - visible)) * S.hiddenSecondsPerDb, S.maxHiddenEdge)
     }
 
     /// Whether the unvoiced sound in `blocks`, cut off the voice as a breath by length alone,

@@ -110,6 +110,15 @@ enum DetectorSettings {
     /// Speech bursts closer than this form one segment, seconds.
     static let mergeGap = 0.15
 
+    /// Hidden edges: a word's edges fade to about this far below its peak, dB (the quiet end
+    /// of a vowel, a final "s"); ...
+    static let edgeRangeDb: Float = 40
+    /// ... each dB of that range under the background may hide this much of an edge (a
+    /// fading edge falls 150-300 dB/s), seconds ...
+    static let hiddenSecondsPerDb = 0.004
+    /// ... up to this much, seconds.
+    static let maxHiddenEdge = 0.15
+
     /// Non-speech bursts up to this long are clicks, seconds.
     static let maxClick = 0.08
     /// Unvoiced bursts at least this long with a smooth envelope are breaths, seconds.

@@ -158,9 +158,9 @@ public struct PauseAnalyzer {
             case let .speechStarted(start, leading):
                 let lead = leading.flatMap { Self.event($0, .breath) }
                 assembler.speechStarted(at: Double(start) * t, leading: lead, into: &live)
-            case let .speechEnded(end, fillerLike, trailing):
+            case let .speechEnded(end, fillerLike, trailing, hidden):
                 let trail = trailing.flatMap { Self.event($0, .breath) }
-                assembler.speechEnded(at: Double(end) * t, fillerLike: fillerLike, trailing: trail, into: &live)
+                assembler.speechEnded(at: Double(end) * t, fillerLike: fillerLike, trailing: trail, hidden: hidden, into: &live)
             case let .nonSpeech(span, kind):
                 if let event = Self.event(span, kind) { assembler.nonSpeech(event, into: &live) }
             case let .speechPaused(end):

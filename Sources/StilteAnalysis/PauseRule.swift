@@ -12,7 +12,10 @@ enum PauseRule {
         for (index, segment) in segments.enumerated() {
             let next = index + 1 < segments.count ? segments[index + 1] : nil
             let silenceEnd = next?.span.start ?? duration
-            guard silenceEnd - segment.span.end >= parameters.minPause else { continue }
+            // Noise may hide the faint edges of the words on either side: the silence must be
+            // long enough to be a pause even if they reach into it.
+            let hidden = segment.hiddenEnd + (next?.hiddenStart ?? segment.hiddenEnd)
+            guard silenceEnd - segment.span.end >= parameters.minPause + hidden else { continue }
             let refusal = TimeSpan(start: first.span.start, end: segment.span.end)
             var inside = events.filter { $0.start >= refusal.end && $0.end <= silenceEnd && $0.kind != .filler }
             guard let next else {

@@ -5,6 +5,9 @@ struct SpeechSegment: Equatable {
     var opening: TimeSpan
     /// Whether that burst is a short, steady, voiced sound ("eh", "uhm").
     var openingIsFiller: Bool
+    /// How much of the first (last) burst's edges the room's noise may hide, seconds.
+    var hiddenStart = 0.0
+    var hiddenEnd = 0.0
 }
 
 /// Joins bursts into speech segments (an unvoiced burst right after or before speech is
@@ -66,15 +69,18 @@ struct SegmentAssembler {
         live.append(.speechStarted(at: start))
     }
 
-    mutating func speechEnded(at time: Double, fillerLike: Bool, trailing: PauseEvent?, into live: inout [LiveEvent]) {
+    mutating func speechEnded(at time: Double, fillerLike: Bool, trailing: PauseEvent?, hidden: Double,
+                              into live: inout [LiveEvent]) {
         guard speaking, let index = segments.indices.last else { return }
         speaking = false
         let end = max(time, segments[index].span.end)
         segments[index].span.end = end
+        segments[index].hiddenEnd = hidden
         lastBurstEnd = end
         if openedNewSegment {
             segments[index].opening.end = end
             segments[index].openingIsFiller = fillerLike
+            segments[index].hiddenStart = hidden
         }
         if let trailing { events.append(trailing) }
         reportSilence(at: end, into: &live)
@@ -139,11 +145,13 @@ struct SegmentAssembler {
         }
         guard !refusalOver, !speaking, let last = segments.last else { return }
         let silenceStart = last.span.end
-        guard now - silenceStart >= minPause else { return }
+        // The next onset's hidden edge is not known yet: the room is, so count the same again.
+        let needed = minPause + 2 * last.hiddenEnd
+        guard now - silenceStart >= needed else { return }
         if let unconfirmedStart {
             // A burst that may still turn voiced could start speech this early.
             let earliest = max(unconfirmedStart, now - S.blockSeconds * Double(S.maxLeadBlocks) - 0.03)
-            if earliest - silenceStart < minPause { return }
+            if earliest - silenceStart < needed { return }
         }
         refusalOver = true
         live.append(.refusalEnded(at: silenceStart))

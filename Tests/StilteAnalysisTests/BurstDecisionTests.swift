@@ -1,0 +1,59 @@
+import Testing
+@testable import StilteAnalysis
+
+/// The decisions that tell speech from the other sounds around it: long consonants,
+/// breaths, a room's ring, and word edges hidden in noise.
+@Suite struct BurstDecisionTests {
+    /// A word ending in a long, loud "ch" (Dutch "vraagt", "gevraagd"): all of it is speech.
+    @Test func aLongLoudFricativeAfterTheVowelIsPartOfTheWord() throws {
+        var voice = SyntheticVoice.answer(rate: 16000, refusal: (0.5, 1.7))
+        voice.hiss(1.7, 2.1, centre: 2200, level: 0.15, fadeIn: 0.01)
+        let (analysis, _) = try analyse(voice.samples, rate: 16000)
+        let pause = try #require(analysis.pause)
+        #expect(abs(pause.start - 2.1) <= 0.04)
+        #expect(!pause.events.contains { $0.kind == .breath })
+    }
+
+    /// The same length of sound, but as quiet as a breath, is cut off the word as a breath.
+    @Test func aQuietBreathRightAfterTheWordIsABreath() throws {
+        var voice = SyntheticVoice.answer(rate: 16000, refusal: (0.5, 1.7))
+        voice.hiss(1.7, 2.2, centre: 1500, level: 0.006, fadeIn: 0.01)
+        let (analysis, _) = try analyse(voice.samples, rate: 16000)
+        let pause = try #require(analysis.pause)
+        #expect(abs(pause.start - 1.7) <= 0.04)
+        let breath = try #require(pause.events.first { $0.kind == .breath })
+        #expect(abs(breath.end - 2.2) <= 0.05)
+    }
+
+    /// A room ringing on at the voice's pitch after the "no" is the room, not the voice.
+    @Test func aRoomsRingAfterTheRefusalIsNotSpeech() throws {
+        var voice = SyntheticVoice(rate: 16000, seconds: 7)
+        voice.word(0.5, 1.2)
+        voice.word(1.3, 2.0, f0: 110, steady: true)  // a held "nee"
+        voice.word(5.0, 6.0, f0: 130)
+        voice.reverberate(seconds: 1.2)
+        voice.noise(level: 0.0005)
+        let (analysis, _) = try analyse(voice.samples, rate: 16000)
+        let pause = try #require(analysis.pause)
+        #expect(pause.start - 2.0 <= 0.15, "end of the refusal \(pause.start) s, dry end 2.0 s")
+        #expect(abs(pause.end - 5.0) <= 0.04)
+    }
+
+    /// A 0.7 s break between two words is the pause in a quiet room; in loud noise, which
+    /// may hide the faint edges of both words, it is too close to `minPause` to be one.
+    @Test func aBreakNearMinPauseCountsOnlyWhereItsEdgesAreSeen() throws {
+        func answer(noise: Double) -> SyntheticVoice {
+            var voice = SyntheticVoice(rate: 16000, seconds: 7)
+            voice.word(0.5, 1.3)
+            voice.word(2.0, 2.8, f0: 110)
+            voice.word(5.0, 6.0, f0: 130)
+            voice.noise(level: noise)
+            return voice
+        }
+        let (quiet, _) = try analyse(answer(noise: 0.001).samples, rate: 16000)
+        #expect(abs((quiet.pause?.start ?? 0) - 1.3) <= 0.04)
+        let (noisy, _) = try analyse(answer(noise: 0.05).samples, rate: 16000)
+        let pause = try #require(noisy.pause)
+        #expect(abs(pause.start - 2.8) <= 0.06 && abs(pause.end - 5.0) <= 0.06)
+    }
+}

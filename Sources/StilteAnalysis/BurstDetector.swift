@@ -73,6 +73,8 @@ struct BurstDetector {
     private var previousLag = 0
     /// Low-band level around the previous frame (30 ms), dB.
     private var previousLowLevel: Float = 0
+    /// The loudest frame of the speech so far (0 before any).
+    private var speechPeak: Float = 0
     /// Consecutive voiced frames up to the current one.
     private var voicedRun = 0
 
@@ -259,9 +261,28 @@ struct BurstDetector {
         close(burst, floorThreshold: background * (decibels(S.refineFloorDb) / Float(S.frameBlocks)), into: &reports)
     }
 
-    private mutating func close(_ burst: OpenBurst, floorThreshold: Bands, into reports: inout [BurstReport]) {
+    private mutating func close(_ closing: OpenBurst, floorThreshold: Bands, into reports: inout [BurstReport]) {
         open = nil
+        var burst = closing
+        if burst.speechStart == nil && hasVoiceLevel(burst) {
+            // Speech whose periodicity the noise hid (a low, rough "uh"): its active frames
+            // stand for the voice.
+            burst.speechStart = burst.start
+            burst.firstVoiced = burst.start / S.frameBlocks
+            burst.lastVoiced = burst.lastActive
+            reports.append(.speechStarted(start: burst.start, leading: nil))
+        } else if burst.speechStart != nil {
+            speechPeak = max(speechPeak, burst.peak)
+        }
         reports.append(ending(of: burst, floorThreshold: floorThreshold))
+    }
+
+    /// Whether a burst that never became voiced is as loud and long as the speech so far:
+    /// within `maxUnvoicedSpeechBelowPeakDb` of its peak for at least `minUnvoicedSpeechFrames`.
+    /// Breaths, clicks and creaks stay well below the voice.
+    private func hasVoiceLevel(_ burst: OpenBurst) -> Bool {
+        speechPeak > 0 && burst.activeFrames >= S.minUnvoicedSpeechFrames
+            && burst.peak >= speechPeak * decibels(-S.maxUnvoicedSpeechBelowPeakDb)
     }
 
     /// How `burst` ends, judged on the audio so far: `speechEnded` or `nonSpeech`.

@@ -119,6 +119,12 @@ enum DetectorSettings {
     /// ... up to this much, seconds.
     static let maxHiddenEdge = 0.15
 
+    /// A burst never found voiced is speech all the same when it lasts this many active frames
+    /// (100 ms) and comes within this of the speech's peak so far, dB: a low, rough "uh" whose
+    /// periodicity the noise hides. A breath, a click or a creak stays further below the voice.
+    static let minUnvoicedSpeechFrames = 10
+    static let maxUnvoicedSpeechBelowPeakDb: Float = 8
+
     /// Non-speech bursts up to this long are clicks, seconds.
     static let maxClick = 0.08
     /// Unvoiced bursts at least this long with a smooth envelope are breaths, seconds.

@@ -39,6 +39,22 @@ import Testing
         #expect(abs(pause.end - 5.0) <= 0.04)
     }
 
+    /// A sound as loud and long as the voice ends the pause even when no periodicity is found
+    /// in it (a low, rough "uh" in noise); the same sound as quiet as a breath does not.
+    @Test func aVoiceLoudSoundWithoutPitchEndsThePause() throws {
+        func answer(level: Double) -> SyntheticVoice {
+            var voice = SyntheticVoice.answer(rate: 16000)
+            voice.hiss(3.6, 3.9, centre: 450, level: level, fadeIn: 0.02)
+            return voice
+        }
+        let (loud, _) = try analyse(answer(level: 0.15).samples, rate: 16000)
+        #expect(abs((loud.pause?.end ?? 0) - 3.6) <= 0.04)
+        let (quiet, _) = try analyse(answer(level: 0.01).samples, rate: 16000)
+        let pause = try #require(quiet.pause)
+        #expect(abs(pause.end - 5.0) <= 0.04)
+        #expect(pause.events.contains { abs($0.start - 3.6) <= 0.05 })
+    }
+
     /// A 0.7 s break between two words is the pause in a quiet room; in loud noise, which
     /// may hide the faint edges of both words, it is too close to `minPause` to be one.
     @Test func aBreakNearMinPauseCountsOnlyWhereItsEdgesAreSeen() throws {

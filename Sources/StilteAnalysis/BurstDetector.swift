@@ -335,9 +335,9 @@ struct BurstDetector {
     }
 
     /// The last strong frame of a speech burst when everything after it is a steady decay
-    /// (falling at least `minDecayDbPerFrame` from the median level of its first half to that
-    /// of its second, over at least `minDecayFrames`): the dry sound ended there and the room
-    /// rang on. Half medians, not frame-to-frame steps, measure the fall: a room's tail
+    /// (each third of it at least `minDecayDbPerFrame` per frame below the one before, by
+    /// median level, over at least `minDecayFrames`): the dry sound ended there and the room
+    /// rang on. Medians of thirds, not frame-to-frame steps, measure the fall: a room's tail
     /// jitters by several dB from frame to frame. A drop followed by a quiet, level syllable
     /// or a new burst is speech, not a room.
     private func reverberantDecayStart(_ burst: OpenBurst) -> Int? {
@@ -350,13 +350,17 @@ struct BurstDetector {
         return withUnsafeTemporaryAllocation(of: Float.self, capacity: frames + 1) { levels in
             for k in 0...frames { levels[k] = level(strong + k) }
             // A sudden rise is a new sound (a released "t"), which a decaying room does not make.
-            let half = (frames + 1) / 2
-            var first = UnsafeMutableBufferPointer(rebasing: levels[0..<half])
-            var second = UnsafeMutableBufferPointer(rebasing: levels[(frames + 1 - half)...])
-            first.sort()
-            second.sort()
-            let fall = first[half / 2] - second[half / 2]
-            return fall >= S.minDecayDbPerFrame * Float(frames + 1 - half) ? strong : nil
+            // Each third of the tail must lie below the one before: a room decays steadily,
+            // while a voice that drops and then holds a quiet note (a soft final syllable) does not.
+            let third = (frames + 1) / 3
+            func median(_ part: Int) -> Float {
+                var slice = UnsafeMutableBufferPointer(rebasing: levels[(part * third)..<((part + 1) * third)])
+                slice.sort()
+                return slice[third / 2]
+            }
+            let (first, second, last) = (median(0), median(1), median(2))
+            let needed = S.minDecayDbPerFrame * Float(third)
+            return first - second >= needed && second - last >= needed ? strong : nil
         }
     }
 

@@ -57,7 +57,7 @@ enum DetectorSettings {
     static let refinePeakDb: Float = 30
     /// Reverberation: frames within this of the peak are strong, dB; a tail after the last
     /// strong frame falling at least `minDecayDbPerFrame` (30 dB/s, a reverberation time under
-    /// 2 s) between the median levels of its halves, judged over `minDecayFrames ...
+    /// 2 s) from each third to the next by median level, judged over `minDecayFrames ...
     /// maxDecayFrames`, is the room (periodic or not: a room rings on at the voice's pitch),
     /// and the end is refined from the last strong frame at the peak minus `decayCutDb`.
     static let strongDb: Float = 20

@@ -39,6 +39,19 @@ import Testing
         #expect(abs(pause.end - 5.0) <= 0.04)
     }
 
+    /// A voice that drops and then holds a quiet note (a soft final syllable) is still the
+    /// voice, not a room's decay.
+    @Test func aQuietHeldEndingIsNotTakenForAnEcho() throws {
+        var voice = SyntheticVoice(rate: 16000, seconds: 7)
+        voice.word(0.5, 1.7)
+        voice.word(1.66, 2.1, f0: 105, level: 0.04, steady: true)
+        voice.word(5.0, 6.0, f0: 130)
+        voice.noise(level: 0.0005)
+        let (analysis, _) = try analyse(voice.samples, rate: 16000)
+        let pause = try #require(analysis.pause)
+        #expect(abs(pause.start - 2.1) <= 0.04)
+    }
+
     /// A sound as loud and long as the voice ends the pause even when no periodicity is found
     /// in it (a low, rough "uh" in noise); the same sound as quiet as a breath does not.
     @Test func aVoiceLoudSoundWithoutPitchEndsThePause() throws {

@@ -25,6 +25,10 @@ struct FeatureExtractor {
     /// Speech band (200 Hz high-pass), pitch signal (1 kHz low-pass of the band) and high band
     /// (1 kHz high-pass of the band), fourth order each.
     private var filters: FilterPipeline
+    /// Samples of the last `filters.run` not yet taken into the features: the first samples
+    /// of the next `push`, from `filteredNext` on.
+    private var filteredLeft = 0
+    private var filteredNext = 0
 
     /// Periodicity signal at half the rate (4 kHz), written twice (`i` and `i + pitchRing`)
     /// so any recent window is contiguous.
@@ -63,16 +67,24 @@ struct FeatureExtractor {
 
     /// Pushes 8 kHz samples until a 10 ms frame completes or the input ends; returns
     /// how many were consumed. `completedFrame` then holds the finished frame's index, if any.
+    /// The next call must start with the samples not consumed (the filters run ahead on them).
     mutating func push(_ samples: UnsafeBufferPointer<Float>) -> Int {
         completedFrame = nil
-        let n = min(samples.count, S.frameSize - sampleCount % S.frameSize)
+        if filteredLeft == 0 {
+            filteredLeft = min(samples.count, FilterPipeline.capacity)
+            filteredNext = 0
+            filters.run(UnsafeBufferPointer(rebasing: samples[0..<filteredLeft]), first: sampleCount)
+        }
+        let n = min(filteredLeft, S.frameSize - sampleCount % S.frameSize)
         guard n > 0 else { return 0 }
-        filters.run(UnsafeBufferPointer(rebasing: samples[0..<n]), first: sampleCount)
         let ring = Self.pitchRing, filtered = filters
-        var j = 0
-        while j < n {
+        var j = filteredNext
+        let end = j + n
+        filteredNext = end
+        filteredLeft -= n
+        while j < end {
             // Up to the end of the current block.
-            let m = min(n - j, S.blockSize - inBlock)
+            let m = min(end - j, S.blockSize - inBlock)
             var energy = accEnergy, high = accHigh, low = accLow
             var count = sampleCount, pitchIndex = pitchCount
             pitch.withUnsafeMutableBufferPointer { pitchRing in

@@ -16,8 +16,8 @@ struct FilterPipeline {
     /// A lane's depth, the step at which it takes the first sample of a `run`, is 0, 1, 2, 2,
     /// 3, 3: lanes are ordered by depth, and the deepest is `drain` steps behind the first.
     private static let drain = 3
-    /// Most samples one `run` takes (the feature extractor's 10 ms frame).
-    static let capacity = DetectorSettings.frameSize
+    /// Most samples one `run` takes (a quarter of a second at 8 kHz).
+    static let capacity = 2048
     /// Samples between state flushes.
     static let flushInterval = 16
 

@@ -55,6 +55,14 @@ struct HalfBandDecimator {
                 if inputCount & 1 == 1, i < input.count {
                     odd[o] = input[i]; o += 1; i += 1
                 }
+                if let x = input.baseAddress, let ev = even.baseAddress, let od = odd.baseAddress {
+                    while i + 8 <= input.count {
+                        let v = UnsafeRawPointer(x + i).loadUnaligned(as: SIMD8<Float>.self)
+                        UnsafeMutableRawPointer(ev + e).storeBytes(of: SIMD4(v[0], v[2], v[4], v[6]), as: SIMD4<Float>.self)
+                        UnsafeMutableRawPointer(od + o).storeBytes(of: SIMD4(v[1], v[3], v[5], v[7]), as: SIMD4<Float>.self)
+                        e += 4; o += 4; i += 8
+                    }
+                }
                 while i + 1 < input.count {
                     even[e] = input[i]; odd[o] = input[i + 1]
                     e += 1; o += 1; i += 2

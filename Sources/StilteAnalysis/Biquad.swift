@@ -2,7 +2,8 @@ import Foundation
 
 /// A second-order IIR section in transposed direct form II (RBJ cookbook coefficients).
 struct Biquad {
-    private var b0: Float, b1: Float, b2: Float, a1: Float, a2: Float
+    /// Coefficients, normalised by a0.
+    let b0: Float, b1: Float, b2: Float, a1: Float, a2: Float
     private var z1: Float = 0, z2: Float = 0
 
     private init(b0: Double, b1: Double, b2: Double, a0: Double, a1: Double, a2: Double) {

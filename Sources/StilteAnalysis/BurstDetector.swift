@@ -103,9 +103,10 @@ struct BurstDetector {
         let highDb = 10 * log10(max(bands.high, .leastNormalMagnitude) / background.high)
         let aboveDb = max(lowDb, highDb)
         let active = aboveDb >= S.activeDb
-        let (correlation, lag) = active ? features.periodicity(frame: i) : (0, 0)
         // Voiced: periodic, loud enough, and the period continues from the previous frame
         // (a voice glides; the pulses of a creak or a rattle come at random intervals).
+        // (The autocorrelation is the costliest feature: only measured where it can count.)
+        let (correlation, lag) = active && lowDb >= S.voicedDb ? features.periodicity(frame: i) : (0, 0)
         let periodic = correlation >= S.voicedCorrelation && lowDb >= S.voicedDb
         // ... and the level, over 30 ms (two periods of the lowest voice), glides too: a
         // rattle's pulses make it jump.

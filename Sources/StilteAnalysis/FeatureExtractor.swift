@@ -22,12 +22,13 @@ struct Bands {
 struct FeatureExtractor {
     typealias S = DetectorSettings
 
-    private var highPass1: Biquad
-    private var highPass2: Biquad
-    private var pitchLowPass1: Biquad
-    private var pitchLowPass2: Biquad
-    private var highPassTop1: Biquad
-    private var highPassTop2: Biquad
+    /// Speech band (200 Hz high-pass), pitch signal (1 kHz low-pass of the band) and high band
+    /// (1 kHz high-pass of the band), fourth order each.
+    private var filters: FilterPipeline
+    /// Samples of the last `filters.run` not yet taken into the features: the first samples
+    /// of the next `push`, from `filteredNext` on.
+    private var filteredLeft = 0
+    private var filteredNext = 0
 
     /// Periodicity signal at half the rate (4 kHz), written twice (`i` and `i + pitchRing`)
     /// so any recent window is contiguous.
@@ -51,12 +52,13 @@ struct FeatureExtractor {
 
     init() {
         let q = Biquad.butterworth4Q, rate = Double(S.rate)
-        highPass1 = Biquad.highPass(cutoff: S.highPassHz, q: q.0, sampleRate: rate)
-        highPass2 = Biquad.highPass(cutoff: S.highPassHz, q: q.1, sampleRate: rate)
-        highPassTop1 = Biquad.highPass(cutoff: S.bandSplitHz, q: q.0, sampleRate: rate)
-        highPassTop2 = Biquad.highPass(cutoff: S.bandSplitHz, q: q.1, sampleRate: rate)
-        pitchLowPass1 = Biquad.lowPass(cutoff: S.pitchLowPassHz, q: q.0, sampleRate: rate)
-        pitchLowPass2 = Biquad.lowPass(cutoff: S.pitchLowPassHz, q: q.1, sampleRate: rate)
+        filters = FilterPipeline(
+            highPass: (Biquad.highPass(cutoff: S.highPassHz, q: q.0, sampleRate: rate),
+                       Biquad.highPass(cutoff: S.highPassHz, q: q.1, sampleRate: rate)),
+            lowPass: (Biquad.lowPass(cutoff: S.pitchLowPassHz, q: q.0, sampleRate: rate),
+                      Biquad.lowPass(cutoff: S.pitchLowPassHz, q: q.1, sampleRate: rate)),
+            highBand: (Biquad.highPass(cutoff: S.bandSplitHz, q: q.0, sampleRate: rate),
+                       Biquad.highPass(cutoff: S.bandSplitHz, q: q.1, sampleRate: rate)))
         pitch = ContiguousArray(repeating: 0, count: 2 * Self.pitchRing)
         blockEnergy = ContiguousArray(repeating: 0, count: Self.blockRing)
         blockHigh = ContiguousArray(repeating: 0, count: Self.blockRing)
@@ -65,21 +67,28 @@ struct FeatureExtractor {
 
     /// Pushes 8 kHz samples until a 10 ms frame completes or the input ends; returns
     /// how many were consumed. `completedFrame` then holds the finished frame's index, if any.
+    /// The next call must start with the samples not consumed (the filters run ahead on them).
     mutating func push(_ samples: UnsafeBufferPointer<Float>) -> Int {
         completedFrame = nil
-        let ring = Self.pitchRing
-        var used = 0
-        while used < samples.count {
-            // Up to the end of the current block, with the filters in locals (registers).
-            let n = min(samples.count - used, S.blockSize - inBlock)
-            var hp1 = highPass1, hp2 = highPass2, top1 = highPassTop1, top2 = highPassTop2
-            var lp1 = pitchLowPass1, lp2 = pitchLowPass2
+        if filteredLeft == 0 {
+            filteredLeft = min(samples.count, FilterPipeline.capacity)
+            filteredNext = 0
+            filters.run(UnsafeBufferPointer(rebasing: samples[0..<filteredLeft]), first: sampleCount)
+        }
+        let n = min(filteredLeft, S.frameSize - sampleCount % S.frameSize)
+        guard n > 0 else { return 0 }
+        let ring = Self.pitchRing, filtered = filters
+        var j = filteredNext
+        let end = j + n
+        filteredNext = end
+        filteredLeft -= n
+        while j < end {
+            // Up to the end of the current block.
+            let m = min(end - j, S.blockSize - inBlock)
             var energy = accEnergy, high = accHigh, low = accLow
             var count = sampleCount, pitchIndex = pitchCount
             pitch.withUnsafeMutableBufferPointer { pitchRing in
-                for i in used..<(used + n) {
-                    let band = hp2.process(hp1.process(samples[i]))
-                    let p = lp2.process(lp1.process(band))
+                filtered.forEach(j..<(j + m)) { band, p, top in
                     if count & 1 == 0 {
                         let slot = pitchIndex & (ring - 1)
                         pitchRing[slot] = p
@@ -87,18 +96,15 @@ struct FeatureExtractor {
                         pitchIndex += 1
                     }
                     count += 1
-                    let top = top2.process(top1.process(band))
                     energy += band * band
                     high += top * top
                     low += p * p
                 }
             }
-            highPass1 = hp1; highPass2 = hp2; highPassTop1 = top1; highPassTop2 = top2
-            pitchLowPass1 = lp1; pitchLowPass2 = lp2
             accEnergy = energy; accHigh = high; accLow = low
             sampleCount = count; pitchCount = pitchIndex
-            used += n
-            inBlock += n
+            j += m
+            inBlock += m
             guard inBlock == S.blockSize else { continue }
             let b = blockCount & (Self.blockRing - 1)
             blockEnergy[b] = accEnergy
@@ -108,16 +114,10 @@ struct FeatureExtractor {
             accHigh = 0
             accLow = 0
             inBlock = 0
-            highPass1.flushTinyState(); highPass2.flushTinyState()
-            highPassTop1.flushTinyState(); highPassTop2.flushTinyState()
-            pitchLowPass1.flushTinyState(); pitchLowPass2.flushTinyState()
             blockCount += 1
-            if blockCount % S.frameBlocks == 0 {
-                completedFrame = blockCount / S.frameBlocks - 1
-                return used
-            }
         }
-        return used
+        if sampleCount % S.frameSize == 0 { completedFrame = blockCount / S.frameBlocks - 1 }
+        return n
     }
 
     /// The frame the last `push` completed.

@@ -31,7 +31,8 @@ public struct PauseAnalyzer {
     private var inputFrames = 0
     /// A partial input frame left over from the previous block.
     private var carry: [Float] = []
-    private var mono = ContiguousArray<Float>()
+    /// The downmixed chunk (the first frames of the chunk being analysed).
+    private var mono = ContiguousArray<Float>(repeating: 0, count: chunkFrames)
     private var resampled = ContiguousArray<Float>()
     private var reports: [BurstReport] = []
     private static let chunkFrames = 4096
@@ -52,7 +53,6 @@ public struct PauseAnalyzer {
         self.parameters = parameters
         resampler = Resampler(inputRate: sampleRate, outputRate: S.rate)
         assembler = SegmentAssembler(minPause: parameters.minPause)
-        mono.reserveCapacity(Self.chunkFrames)
         resampled.reserveCapacity(Self.chunkFrames + 16)
         reports.reserveCapacity(8)
     }
@@ -111,27 +111,35 @@ public struct PauseAnalyzer {
         let frames = block.count / channels
         while offset < frames {
             let n = min(Self.chunkFrames, frames - offset)
-            mono.removeAll(keepingCapacity: true)
-            // Downmix; a sample that is not a number (a damaged float file) counts as silence
-            // rather than poisoning every filter after it.
-            if channels == 1 {
-                for x in UnsafeBufferPointer(rebasing: block[offset..<(offset + n)]) { mono.append(x.isFinite ? x : 0) }
-            } else {
-                let scale = 1 / Float(channels)
-                var i = offset * channels
-                for _ in 0..<n {
-                    var sum: Float = 0
-                    for c in 0..<channels { sum += block[i + c] }
-                    mono.append(sum.isFinite ? sum * scale : 0)
-                    i += channels
-                }
-            }
+            Self.downmix(UnsafeBufferPointer(rebasing: block[(offset * channels)..<((offset + n) * channels)]),
+                         channels: channels, into: &mono)
             resampled.removeAll(keepingCapacity: true)
-            mono.withUnsafeBufferPointer { resampler.process($0, into: &resampled) }
+            mono.withUnsafeBufferPointer { resampler.process(UnsafeBufferPointer(rebasing: $0[0..<n]), into: &resampled) }
             let chunk = resampled
             chunk.withUnsafeBufferPointer { feedInternal($0, lastRealFrame: Int.max, into: &live) }
             inputFrames += n
             offset += n
+        }
+    }
+
+    /// Averages the channels of each frame of `interleaved` into the start of `mono` (large
+    /// enough). A sample that is not a number (a damaged float file) counts as silence rather
+    /// than poisoning every filter after it.
+    private static func downmix(_ interleaved: UnsafeBufferPointer<Float>, channels: Int,
+                                into mono: inout ContiguousArray<Float>) {
+        mono.withUnsafeMutableBufferPointer { out in
+            guard let y = out.baseAddress, let x = interleaved.baseAddress else { return }
+            let frames = interleaved.count / channels
+            if channels == 1 {
+                for i in 0..<frames { y[i] = x[i].isFinite ? x[i] : 0 }
+                return
+            }
+            let scale = 1 / Float(channels)
+            for i in 0..<frames {
+                var sum: Float = 0
+                for c in 0..<channels { sum += x[i * channels + c] }
+                y[i] = sum.isFinite ? sum * scale : 0
+            }
         }
     }
 

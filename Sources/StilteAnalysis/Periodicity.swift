@@ -11,21 +11,31 @@ enum Periodicity {
     static func strength(_ signal: UnsafePointer<Float>, window: Int, minLag: Int, maxLag: Int) -> (strength: Float, lag: Int) {
         let e0 = dot(signal, signal, window)
         guard e0 > 0 else { return (0, 0) }
-        @inline(__always) func correlation(_ lag: Int, _ energy: Float) -> Float {
-            let c = dot(signal, signal + lag, window)
-            return c > 0 && energy > 0 ? c / (e0 * energy).squareRoot() : 0
+        @inline(__always) func normalised(_ c: Float, _ energy: Float) -> Float {
+            c > 0 && energy > 0 ? c / (e0 * energy).squareRoot() : 0
         }
         @inline(__always) func at(_ lag: Int) -> Float {
-            correlation(lag, dot(signal + lag, signal + lag, window))
+            normalised(dot(signal, signal + lag, window), dot(signal + lag, signal + lag, window))
         }
         let first = minLag - 1
         let count = (maxLag + 1 - first) / 2 + 1
         return withUnsafeTemporaryAllocation(of: Float.self, capacity: count) { coarse in
-            // Energy of the lagged window, slid along two samples at a time.
+            // Every other lag; four lags per pass over the window.
+            var k = 0
+            while k + 4 <= count {
+                let c = dots(signal, signal + first + 2 * k, window)
+                coarse[k] = c[0]; coarse[k + 1] = c[1]; coarse[k + 2] = c[2]; coarse[k + 3] = c[3]
+                k += 4
+            }
+            while k < count {
+                coarse[k] = dot(signal, signal + first + 2 * k, window)
+                k += 1
+            }
+            // Normalised by the energy of the lagged window, slid along two samples at a time.
             var energy = dot(signal + first, signal + first, window)
             for k in 0..<count {
                 let lag = first + 2 * k
-                coarse[k] = correlation(lag, energy)
+                coarse[k] = normalised(coarse[k], energy)
                 let a = signal[lag], b = signal[lag + 1], c = signal[lag + window], d = signal[lag + window + 1]
                 energy += c * c + d * d - a * a - b * b
             }
@@ -47,6 +57,29 @@ enum Periodicity {
             let peak = curvature < 0 ? r - 0.125 * (left - right) * (left - right) / curvature : r
             return (min(max(peak, r), 1), lag)
         }
+    }
+
+    /// `dot(a, b + 2 * j, n)` for j = 0, 1, 2, 3 in one pass (each summed exactly as `dot` sums it).
+    @inline(__always)
+    static func dots(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ n: Int) -> SIMD4<Float> {
+        var acc0 = SIMD8<Float>(), acc1 = SIMD8<Float>(), acc2 = SIMD8<Float>(), acc3 = SIMD8<Float>()
+        var i = 0
+        let ra = UnsafeRawPointer(a), rb = UnsafeRawPointer(b)
+        let stride = MemoryLayout<Float>.stride
+        while i + 8 <= n {
+            let va = ra.loadUnaligned(fromByteOffset: i * stride, as: SIMD8<Float>.self)
+            acc0 += va * rb.loadUnaligned(fromByteOffset: i * stride, as: SIMD8<Float>.self)
+            acc1 += va * rb.loadUnaligned(fromByteOffset: (i + 2) * stride, as: SIMD8<Float>.self)
+            acc2 += va * rb.loadUnaligned(fromByteOffset: (i + 4) * stride, as: SIMD8<Float>.self)
+            acc3 += va * rb.loadUnaligned(fromByteOffset: (i + 6) * stride, as: SIMD8<Float>.self)
+            i += 8
+        }
+        var sum = SIMD4(acc0.sum(), acc1.sum(), acc2.sum(), acc3.sum())
+        while i < n {
+            sum += a[i] * SIMD4(b[i], b[i + 2], b[i + 4], b[i + 6])
+            i += 1
+        }
+        return sum
     }
 
     @inline(__always)

@@ -77,6 +77,15 @@ struct BurstDetector {
     private var speechPeak: Float = 0
     /// Consecutive voiced frames up to the current one.
     private var voicedRun = 0
+    /// Levels of the last five frames, dB, oldest first.
+    private var recentLevels: (Float, Float, Float, Float, Float) = (0, 0, 0, 0, 0)
+    /// How much the level swung up and down over the last five frames beyond its net change,
+    /// dB per frame: a voice glides (a rise at its onset is no swing), a creak's pulses jump.
+    private var levelSwing: Float {
+        let l = recentLevels
+        let steps = abs(l.1 - l.0) + abs(l.2 - l.1) + abs(l.3 - l.2) + abs(l.4 - l.3)
+        return (steps - abs(l.4 - l.0)) / 4
+    }
 
     /// Whether a period continues the previous one: within `maxPeriodJump`, or an octave off
     /// (a period-doubling pick of the same voice).
@@ -117,6 +126,8 @@ struct BurstDetector {
         previousLag = periodic ? lag : 0
         previousLowLevel = lowLevel
         voicedRun = voiced ? voicedRun + 1 : 0
+        let frameDb = 10 * log10(max(energy, .leastNormalMagnitude))
+        recentLevels = (recentLevels.1, recentLevels.2, recentLevels.3, recentLevels.4, frameDb)
         let floorThreshold = background * (decibels(S.refineFloorDb) / Float(S.frameBlocks))
 
         if open == nil {
@@ -154,7 +165,8 @@ struct BurstDetector {
             burst.shape = shape
         }
         if burst.speechStart == nil && voicedRun >= S.minVoicedFrames
-            && (Float(burst.voicedFrames) >= S.minVoicedShare * Float(burst.activeFrames) || voicedRun >= S.sureVoicedFrames) {
+            && (Float(burst.voicedFrames) >= S.minVoicedShare * Float(burst.activeFrames) || voicedRun >= S.sureVoicedFrames)
+            && levelSwing <= S.maxLevelSwingDb {
             let voicedBlock = burst.firstVoiced * S.frameBlocks
             var start = burst.start
             var leading: BlockSpan?

@@ -90,6 +90,9 @@ enum DetectorSettings {
     /// one rings periodic now and then, a voice keeps it up.
     static let minVoicedShare: Float = 0.25
     static let sureVoicedFrames = 5
+    /// ... and only where the level over the last five frames swings by at most this beyond its
+    /// net change, dB per frame (a creak's pulses make a periodic-looking sound jump 10-20 dB).
+    static let maxLevelSwingDb: Float = 3
 
     /// Unvoiced sound allowed before the first voiced frame of a word ("s", "f", "t"), blocks (200 ms).
     static let maxLeadBlocks = 100

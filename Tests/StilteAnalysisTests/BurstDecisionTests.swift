@@ -2,7 +2,7 @@ import Testing
 @testable import StilteAnalysis
 
 /// The decisions that tell speech from the other sounds around it: long consonants,
-/// breaths, a room's ring, and word edges hidden in noise.
+/// breaths, a room's ring, creaks, and word edges hidden in noise.
 @Suite struct BurstDecisionTests {
     /// A word ending in a long, loud "ch" (Dutch "vraagt", "gevraagd"): all of it is speech.
     @Test func aLongLoudFricativeAfterTheVowelIsPartOfTheWord() throws {
@@ -50,6 +50,18 @@ import Testing
         let (analysis, _) = try analyse(voice.samples, rate: 16000)
         let pause = try #require(analysis.pause)
         #expect(abs(pause.start - 2.1) <= 0.04)
+    }
+
+    /// A chair creak rings periodic for a few frames now and then, but its pulses make the
+    /// level jump: it stays an event inside the pause and does not end it.
+    @Test(arguments: [220.0, 330.0, 500.0, 800.0])
+    func aCreakInsideThePauseDoesNotEndIt(resonance: Double) throws {
+        var voice = SyntheticVoice.answer(rate: 16000)
+        voice.creak(3.0, 3.5, resonance: resonance, level: 0.05)
+        let (analysis, _) = try analyse(voice.samples, rate: 16000)
+        let pause = try #require(analysis.pause)
+        #expect(abs(pause.start - 2.0) <= 0.04 && abs(pause.end - 5.0) <= 0.04)
+        #expect(pause.events.contains { $0.start >= 2.9 && $0.end <= 3.6 })
     }
 
     /// A sound as loud and long as the voice ends the pause even when no periodicity is found

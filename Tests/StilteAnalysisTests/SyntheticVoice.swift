@@ -108,6 +108,20 @@ struct SyntheticVoice {
         }
     }
 
+    /// A chair creak from `start` to `end` s: pulses at irregular 8-35 ms intervals, each
+    /// ringing at `resonance` Hz for a few ms (wood), peak about `level`.
+    mutating func creak(_ start: Double, _ end: Double, resonance: Double, level: Double) {
+        var t = start
+        while t < end {
+            let a = index(t), amplitude = level * (0.4 + 0.6 * random.uniform())
+            for i in 0..<Int(0.02 * Double(rate)) where a + i < index(end) {
+                let s = Double(i) / Double(rate)
+                samples[a + i] += Float(amplitude * exp(-s / 0.004) * sin(2 * .pi * resonance * s))
+            }
+            t += 0.008 + 0.027 * random.uniform()
+        }
+    }
+
     /// A click at `time`: a 3 ms decaying broadband burst of peak `level`.
     mutating func click(_ time: Double, level: Double = 0.4) {
         let a = index(time), n = Int(0.003 * Double(rate))

@@ -362,9 +362,9 @@ struct BurstDetector {
         func level(_ j: Int) -> Float { 10 * log10(max(features.frameEnergies(j).band, .leastNormalMagnitude)) }
         return withUnsafeTemporaryAllocation(of: Float.self, capacity: frames + 1) { levels in
             for k in 0...frames { levels[k] = level(strong + k) }
-            // A sudden rise is a new sound (a released "t"), which a decaying room does not make.
             // Each third of the tail must lie below the one before: a room decays steadily,
-            // while a voice that drops and then holds a quiet note (a soft final syllable) does not.
+            // while a voice that drops and then holds a quiet note (a soft final syllable), or
+            // a new sound after the drop, does not.
             let third = (frames + 1) / 3
             func median(_ part: Int) -> Float {
                 var slice = UnsafeMutableBufferPointer(rebasing: levels[(part * third)..<((part + 1) * third)])

@@ -64,8 +64,6 @@ enum DetectorSettings {
     /// (200 ms: a weak final syllable fades faster than that; a room rings longer.)
     static let minDecayFrames = 20
     static let maxDecayFrames = 60
-    /// A rise this large from one frame to the next is a new sound, not a decay, dB.
-    static let maxDecayRiseDb: Float = 10
     static let minDecayDbPerFrame: Float = 0.3
     static let decayCutDb: Float = 25
     /// Weak edges: a boundary moves on while the next 20 ms (10 blocks) average above the

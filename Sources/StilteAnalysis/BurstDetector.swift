@@ -77,12 +77,14 @@ struct BurstDetector {
     private var speechPeak: Float = 0
     /// Consecutive voiced frames up to the current one.
     private var voicedRun = 0
-    /// Levels of the last five frames, dB, oldest first.
-    private var recentLevels: (Float, Float, Float, Float, Float) = (0, 0, 0, 0, 0)
+    /// Energies of the last five frames, oldest first (in dB only where `levelSwing` is asked).
+    private var recentEnergies: (Float, Float, Float, Float, Float) = (1, 1, 1, 1, 1)
     /// How much the level swung up and down over the last five frames beyond its net change,
     /// dB per frame: a voice glides (a rise at its onset is no swing), a creak's pulses jump.
     private var levelSwing: Float {
-        let l = recentLevels
+        func db(_ e: Float) -> Float { 10 * log10(max(e, .leastNormalMagnitude)) }
+        let e = recentEnergies
+        let l = (db(e.0), db(e.1), db(e.2), db(e.3), db(e.4))
         let steps = abs(l.1 - l.0) + abs(l.2 - l.1) + abs(l.3 - l.2) + abs(l.4 - l.3)
         return (steps - abs(l.4 - l.0)) / 4
     }
@@ -126,8 +128,7 @@ struct BurstDetector {
         previousLag = periodic ? lag : 0
         previousLowLevel = lowLevel
         voicedRun = voiced ? voicedRun + 1 : 0
-        let frameDb = 10 * log10(max(energy, .leastNormalMagnitude))
-        recentLevels = (recentLevels.1, recentLevels.2, recentLevels.3, recentLevels.4, frameDb)
+        recentEnergies = (recentEnergies.1, recentEnergies.2, recentEnergies.3, recentEnergies.4, energy)
         let floorThreshold = background * (decibels(S.refineFloorDb) / Float(S.frameBlocks))
 
         if open == nil {

@@ -27,6 +27,9 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Yams", package: "Yams"),
         ]),
+        // The application layer every front end shares: a rehearsal session, file analysis,
+        // import, crash recovery.
+        .target(name: "StiltePractice", dependencies: ["StilteAudio", "StilteAnalysis", "StilteCore"]),
         // The command line. Linked with the Swift runtime and Foundation (+ ICU) static, as a PIE
         // whose relative relocations are packed (lld, RELR): a dynamic Foundation/ICU, or 2 MB of
         // unpacked relocations, held `stilte analyze` above 20 MB peak RSS whatever the file's
@@ -35,7 +38,7 @@ let package = Package(
         .executableTarget(
             name: "stilte",
             dependencies: [
-                "StilteAudio", "StilteAnalysis", "StilteCore",
+                "StilteAudio", "StilteAnalysis", "StilteCore", "StiltePractice",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux]))],

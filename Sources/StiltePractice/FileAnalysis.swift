@@ -3,22 +3,32 @@ import StilteAnalysis
 import StilteAudio
 
 /// Why a file could not be analysed: one line naming the file and what to do.
-struct FileAnalysisError: Error, CustomStringConvertible {
-    var path: String
-    var message: String
-    var description: String { "\(path): \(message)" }
+public struct FileAnalysisError: Error, CustomStringConvertible {
+    public var path: String
+    public var message: String
+
+    public init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
+
+    public var description: String { "\(path): \(message)" }
 }
 
 /// The analysis of one sound file, with the facts from its header.
-struct FileAnalysis {
-    var path: String
-    var sampleRate: Int
-    var channels: Int
-    var analysis: Analysis
+public struct FileAnalysis: Sendable {
+    /// The file as given.
+    public var path: String
+    /// Frames per second in the file.
+    public var sampleRate: Int
+    /// Channels in the file (mixed to mono for the analysis).
+    public var channels: Int
+    /// What the pause engine found.
+    public var analysis: Analysis
 
     /// Streams `path` through a `PauseAnalyzer` in blocks (the file is never loaded whole).
     /// `onEvent` sees the live events as they settle.
-    static func run(path: String, parameters: AnalysisParameters,
+    public static func run(path: String, parameters: AnalysisParameters,
                     onEvent: (LiveEvent) -> Void = { _ in }) throws(FileAnalysisError) -> FileAnalysis {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import StilteAnalysis
 import StilteCore
+import StiltePractice
 
 extension Stilte {
     /// `stilte import FILE... --trainee NAME --scenario ID`: recordings made elsewhere into the log.
@@ -32,28 +33,16 @@ extension Stilte {
 
         func run() throws {
             let known = (try? library.load(requireAudio: false))?.scenario(id: scenario)
-            let target = known.flatMap { $0.turns.indices.contains(turn - 1) ? $0.turns[turn - 1].target : nil } ?? PauseTarget()
+            let target = RecordingImport.target(of: known, turn: turn)
+            let use = RecordingImport(trainee: trainee, scenarioId: scenario, turn: turn, target: target)
             if known == nil {
                 FileHandle.standardError.write(Data("note: scenario \(scenario) is not in the scenario library; judging against \(target.seconds) ± \(target.tolerance) s\n".utf8))
             }
-            let analysed = try files.map { file throws -> FileAnalysis in
-                do { return try FileAnalysis.run(path: file, parameters: AnalysisParameters(target: target)) } catch {
-                    throw CommandFailure("\(error) (nothing was imported)")
-                }
-            }
+            let analysed: [FileAnalysis]
+            do { analysed = try use.analyse(files) } catch { throw CommandFailure("\(error) (nothing was imported)") }
             let log = try LogAccess.open()
             for result in analysed {
-                let uuid = UUID()
-                let ext = URL(fileURLWithPath: result.path).pathExtension.lowercased()
-                let relative = "recordings/\(uuid.uuidString.lowercased())\(ext.isEmpty ? "" : "." + ext)"
-                guard let destination = log.home.resolve(relative) else { continue }
-                try TakeBundle.copyPrivately(URL(fileURLWithPath: result.path), to: destination)
-                let modified = (try? FileManager.default.attributesOfItem(atPath: result.path)[.modificationDate] as? Date) ?? Date()
-                let take = try log.saveTake(NewTake(
-                    uuid: uuid, trainee: trainee, scenarioId: scenario, turn: turn, recordingPath: relative,
-                    sampleRate: result.sampleRate, target: target,
-                    measurement: TakeMeasurement(duration: result.analysis.duration, analysis: result.analysis),
-                    createdAt: modified)).take
+                guard let take = try use.add(result, to: log) else { continue }
                 let pause = take.pauseDuration.map { String(format: "%.2f s", $0) } ?? "no pause"
                 print("Take \(take.id ?? 0): \(result.path): \(pause), \(take.verdict?.rawValue ?? "–")")
             }

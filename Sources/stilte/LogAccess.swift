@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import StilteAnalysis
 import StilteCore
+import StiltePractice
 
 /// Opening the session log and finding takes in it, shared by the log's commands.
 enum LogAccess {
@@ -15,10 +16,7 @@ enum LogAccess {
     /// interrupted and unreliable; a note on standard error says so.
     static func openRecovering() throws -> any SessionLog {
         let log = try open()
-        let outcomes = try log.recoverInterruptedTakes { take, url in
-            let analysis = try FileAnalysis.run(path: url.path, parameters: AnalysisParameters(target: take.target)).analysis
-            return TakeMeasurement(duration: analysis.duration, analysis: analysis, unreliable: true)
-        }
+        let outcomes = try TakeRecovery.recoverInterruptedTakes(in: log)
         for outcome in outcomes {
             let note: String
             switch outcome.outcome {

@@ -3,6 +3,7 @@ import Foundation
 import StilteAnalysis
 import StilteAudio
 import StilteCore
+import StiltePractice
 
 extension Stilte.Prompt {
     /// `stilte prompt record SCENARIO [--turn N]`: a real voice for a client turn.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import StilteAudio
 import StilteCore
+import StiltePractice
 
 extension Stilte {
     /// `stilte rehearse`: the main job — hear the client, answer, see the pause after the no.
@@ -67,18 +68,19 @@ extension Stilte {
             let log = try LogAccess.openRecovering()
             let trainee = traineeName
             let terminal = Terminal()
+            let interruption = Interruption()
             let devices = RehearsalDevices(playback: playbackDevice ?? AudioDevice.defaultName, capture: captureDevice,
                                            demo: demo, paced: false)
             let rehearsal = try Rehearsal(
                 library: library, log: log,
                 settings: .init(trainee: trainee, target: target, maxSeconds: maxSeconds, json: json,
                                 demoIfNoMicrophone: demoIfNoMicrophone, playbackNamed: playbackDevice != nil,
-                                liveTrace: liveTrace),
-                devices: devices, terminal: terminal)
+                                liveTrace: liveTrace, appVersion: StilteVersion.current),
+                devices: devices, terminal: terminal, interruption: interruption.flag)
             let first = try chosenScenario(library, rehearsal)
             try rehearsal.run(first: first)
             if json, !rehearsal.results.isEmpty { print(try TakeJSON.render(rehearsal.results)) }
-            if rehearsal.interruption.flag.isRaised { throw ExitCode(130) }
+            if interruption.flag.isRaised { throw ExitCode(130) }
         }
 
         var traineeName: String {

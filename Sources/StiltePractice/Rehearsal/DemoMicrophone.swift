@@ -19,14 +19,14 @@ final class DemoMicrophone {
     init(answer: URL) throws {
         let reader: SoundFileReader
         do throws(AudioError) { reader = try SoundFileReader(path: answer.path) } catch {
-            throw CommandFailure("the demo answer cannot be read: \(error.description): restore Audio/demo/answer.wav (Audio/demo/make-demo.sh makes it)")
+            throw PracticeFailure("the demo answer cannot be read: \(error.description): restore Audio/demo/answer.wav (Audio/demo/make-demo.sh makes it)")
         }
         guard reader.sampleRate == TakeRecorder.sampleRate, reader.channels == 1 else {
-            throw CommandFailure("\(answer.path): the demo answer must be 16 kHz mono (it is \(reader.sampleRate) Hz, \(reader.channels) channels): remake it with Audio/demo/make-demo.sh")
+            throw PracticeFailure("\(answer.path): the demo answer must be 16 kHz mono (it is \(reader.sampleRate) Hz, \(reader.channels) channels): remake it with Audio/demo/make-demo.sh")
         }
         let samples: [Float]
         do throws(AudioError) { samples = try reader.readAll() } catch {
-            throw CommandFailure("the demo answer cannot be read: \(error.description)")
+            throw PracticeFailure("the demo answer cannot be read: \(error.description)")
         }
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("stilte-demo-\(getpid())-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])

@@ -13,7 +13,7 @@ final class LiveTrace {
     init(path: String) throws {
         guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]),
               let handle = FileHandle(forWritingAtPath: path) else {
-            throw CommandFailure("cannot write the live trace '\(path)': choose a writable path")
+            throw PracticeFailure("cannot write the live trace '\(path)': choose a writable path")
         }
         self.handle = handle
     }

@@ -5,8 +5,9 @@ import StilteCore
 
 /// A trainer's voice for a prompt: captured until Enter, Ctrl-C, a silence after
 /// the speech or the maximum length; then trimmed and normalised.
-struct PromptTake {
-    static let sampleRate = 22_050
+public struct PromptTake {
+    /// The capture rate of a prompt, in Hz.
+    public static let sampleRate = 22_050
     /// Silence after the voice that ends the recording.
     static let silenceAfterVoice = 2.0
     /// Kept around the voice when trimming, in seconds (before, after).
@@ -14,18 +15,21 @@ struct PromptTake {
     /// The peak after normalising: -3 dBFS, as the synthetic prompts.
     static let peak: Float = 0.7079
 
-    var samples: [Float]
-    var analysis: Analysis
+    /// Everything captured.
+    public var samples: [Float]
+    /// What the pause engine found in it.
+    public var analysis: Analysis
 
-    static func record(device: String, maxSeconds: Double, terminal: Terminal, stop: StopFlag) throws -> PromptTake {
+    /// Captures from `device` until Enter on `terminal`, `stop`, a silence after the voice or `maxSeconds`.
+    public static func record(device: String, maxSeconds: Double, terminal: any RehearsalConsole, stop: StopFlag) throws -> PromptTake {
         let capture: LiveCapture
         do throws(AudioError) { capture = try LiveCapture.start(device: device, sampleRate: sampleRate, ringSeconds: maxSeconds + 5) } catch {
-            throw CommandFailure.device(error, role: "capture", format: "\(sampleRate) Hz mono capture")
+            throw PracticeFailure.device(error, role: "capture", format: "\(sampleRate) Hz mono capture")
         }
         defer { capture.stop() }
         var analyzer: PauseAnalyzer
         do { analyzer = try PauseAnalyzer(sampleRate: sampleRate, channels: 1) } catch {
-            throw CommandFailure("cannot analyse the recording: \(error)")
+            throw PracticeFailure("cannot analyse the recording: \(error)")
         }
         var samples: [Float] = []
         var buffer = [Float](repeating: 0, count: capture.blockFrames)
@@ -47,7 +51,7 @@ struct PromptTake {
                 let now = Double(samples.count) / Double(sampleRate)
                 if voiced, let since = silentSince, now - since >= silenceAfterVoice { break loop }
             case .ended(let error)?:
-                if let error { throw CommandFailure.device(error, role: "capture", format: "\(sampleRate) Hz mono capture") }
+                if let error { throw PracticeFailure.device(error, role: "capture", format: "\(sampleRate) Hz mono capture") }
                 break loop
             case .gap?, nil:
                 continue
@@ -58,7 +62,7 @@ struct PromptTake {
 
     /// The voice from just before its first sound to just after its last, peak at -3 dBFS;
     /// nil when no speech was found.
-    func trimmedAndNormalised() -> [Float]? {
+    public func trimmedAndNormalised() -> [Float]? {
         guard let first = analysis.segments.first, let last = analysis.segments.last else { return nil }
         let rate = Double(Self.sampleRate)
         let start = max(0, Int(((first.start - Self.margins.before) * rate).rounded(.down)))
@@ -74,66 +78,71 @@ struct PromptTake {
 
 /// Where a turn's new prompt goes: `Audio/<same name>.wav`, and the scenario file's
 /// `audio:` line for the turn when the name changes.
-struct PromptFile {
-    let turn: ScenarioTurn
-    let scenario: Scenario
+public struct PromptFile {
+    public let turn: ScenarioTurn
+    public let scenario: Scenario
+
+    public init(turn: ScenarioTurn, scenario: Scenario) {
+        self.turn = turn
+        self.scenario = scenario
+    }
 
     /// The recording's final place: the turn's file when it is a WAV, else a WAV of the same name beside it.
-    var destination: URL {
+    public var destination: URL {
         let current = turn.audioURL
         return current.pathExtension.lowercased() == "wav" ? current : current.deletingPathExtension().appendingPathExtension("wav")
     }
 
     /// The `audio:` value pointing at `destination`.
-    var newAudioValue: String {
+    public var newAudioValue: String {
         let old = turn.audio
         guard let dot = old.lastIndex(of: "."), destination != turn.audioURL else { return old }
         return String(old[..<dot]) + ".wav"
     }
 
     /// Writes `samples` next to the destination (a hidden draft file).
-    func writeDraft(_ samples: [Float], sampleRate: Int) throws -> URL {
+    public func writeDraft(_ samples: [Float], sampleRate: Int) throws -> URL {
         let draft = destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).draft-\(getpid())")
         do throws(AudioError) {
             let writer = try RecordingWriter(path: draft.path, sampleRate: sampleRate, replacing: true)
             try writer.write(samples)
             try writer.close()
         } catch {
-            throw CommandFailure("cannot write '\(error.subject)': \(error.message) (\(error.function)): check that Audio/ is writable")
+            throw PracticeFailure("cannot write '\(error.subject)': \(error.message) (\(error.function)): check that Audio/ is writable")
         }
         return draft
     }
 
     /// Moves the draft into place and points the scenario at it; returns the new file.
-    func replace(with draft: URL) throws -> URL {
+    public func replace(with draft: URL) throws -> URL {
         var updatedScenario: String?
         if newAudioValue != turn.audio {
             let text: String
             do { text = try String(contentsOf: scenario.file, encoding: .utf8) } catch {
-                throw CommandFailure("cannot read \(scenario.file.path): \(error.localizedDescription)")
+                throw PracticeFailure("cannot read \(scenario.file.path): \(error.localizedDescription)")
             }
             let lines = text.components(separatedBy: "\n")
             let matches = lines.indices.filter { Self.audioValue(lines[$0]) == turn.audio }
             guard matches.count == 1, let index = matches.first else {
-                throw CommandFailure("\(scenario.file.path): cannot tell which `audio: \(turn.audio)` line to change (\(matches.count) found): set it to \(newAudioValue) by hand; the recording is in \(draft.path)")
+                throw PracticeFailure("\(scenario.file.path): cannot tell which `audio: \(turn.audio)` line to change (\(matches.count) found): set it to \(newAudioValue) by hand; the recording is in \(draft.path)")
             }
             var changed = lines
             changed[index] = lines[index].replacingOccurrences(of: turn.audio, with: newAudioValue)
             updatedScenario = changed.joined(separator: "\n")
         }
         guard rename(draft.path, destination.path) == 0 else {
-            throw CommandFailure("cannot move the recording to \(destination.path): \(String(cString: strerror(errno)))")
+            throw PracticeFailure("cannot move the recording to \(destination.path): \(String(cString: strerror(errno)))")
         }
         if let updatedScenario {
             do { try updatedScenario.write(to: scenario.file, atomically: true, encoding: .utf8) } catch {
-                throw CommandFailure("\(scenario.file.path): cannot update the turn's audio line (\(error.localizedDescription)): set it to \(newAudioValue) by hand")
+                throw PracticeFailure("\(scenario.file.path): cannot update the turn's audio line (\(error.localizedDescription)): set it to \(newAudioValue) by hand")
             }
         }
         return destination
     }
 
     /// The value of an `audio:` line (`  audio: x.ogg`, quotes removed), nil for other lines.
-    static func audioValue(_ line: String) -> String? {
+    public static func audioValue(_ line: String) -> String? {
         var rest = line.trimmingCharacters(in: .whitespaces)
         if rest.hasPrefix("- ") { rest = String(rest.dropFirst(2)).trimmingCharacters(in: .whitespaces) }
         guard rest.hasPrefix("audio:") else { return nil }

@@ -7,32 +7,54 @@ import StilteCore
 /// A rehearsal session: scenarios, each client turn played, answered, measured,
 /// saved and reported; on a terminal the trainee then replays, tries again,
 /// moves on or quits with single keys.
-final class Rehearsal {
-    struct Settings {
-        var trainee: String
-        var target: Double?
-        var maxSeconds: Double
-        var json: Bool
+public final class Rehearsal {
+    /// What the front end asked for.
+    public struct Settings {
+        public var trainee: String
+        /// Replaces every turn's target pause, in seconds.
+        public var target: Double?
+        /// Longest answer in seconds.
+        public var maxSeconds: Double
+        /// Results are printed as JSON at the end: no narrative, no live screen.
+        public var json: Bool
         /// When the capture device cannot be opened, say so and use the demo answer.
-        var demoIfNoMicrophone: Bool
+        public var demoIfNoMicrophone: Bool
         /// The playback device was named by the user (the demo then does not replace it).
-        var playbackNamed: Bool
+        public var playbackNamed: Bool
         /// Where to write live-screen measurements (`bench/`), if anywhere.
-        var liveTrace: String?
+        public var liveTrace: String?
+        /// The program version recorded with the session.
+        public var appVersion: String
+
+        public init(trainee: String, target: Double?, maxSeconds: Double, json: Bool, demoIfNoMicrophone: Bool,
+                    playbackNamed: Bool, liveTrace: String?, appVersion: String) {
+            self.trainee = trainee
+            self.target = target
+            self.maxSeconds = maxSeconds
+            self.json = json
+            self.demoIfNoMicrophone = demoIfNoMicrophone
+            self.playbackNamed = playbackNamed
+            self.liveTrace = liveTrace
+            self.appVersion = appVersion
+        }
     }
 
     let library: ScenarioLibrary
     let log: any SessionLog
     let settings: Settings
     var devices: RehearsalDevices
-    let terminal: Terminal
-    let interruption = Interruption()
+    let terminal: any RehearsalConsole
+    /// Raised (by Ctrl-C or the front end) to end the take and the session.
+    public let interruption: StopFlag
     private var demo: DemoMicrophone?
     private let trace: LiveTrace?
     private var sessionId: Int64?
-    private(set) var results: [TakeJSON] = []
+    /// The takes recorded so far, as `--json` prints them.
+    public private(set) var results: [TakeJSON] = []
 
-    init(library: ScenarioLibrary, log: any SessionLog, settings: Settings, devices: RehearsalDevices, terminal: Terminal) throws {
+    public init(library: ScenarioLibrary, log: any SessionLog, settings: Settings, devices: RehearsalDevices,
+                terminal: any RehearsalConsole, interruption: StopFlag) throws {
+        self.interruption = interruption
         self.library = library
         self.log = log
         self.settings = settings
@@ -46,12 +68,12 @@ final class Rehearsal {
     var interactive: Bool { terminal.interactive && !settings.json }
 
     /// Runs `first` and, on a terminal, whatever the trainee chooses after it.
-    func run(first: Scenario) throws {
+    public func run(first: Scenario) throws {
         defer { terminal.restore(); if let sessionId { try? log.endSession(sessionId) } }
         try checkMicrophone()
         if interactive { terminal.enterKeyMode() }
         var scenario = first
-        while try rehearse(scenario) == .next, interactive, !interruption.flag.isRaised,
+        while try rehearse(scenario) == .next, interactive, !interruption.isRaised,
               let next = try pickNext(after: scenario.id) {
             scenario = next
         }
@@ -65,13 +87,13 @@ final class Rehearsal {
         say(contextLines(scenario))
         if interactive {
             say([terminal.style.paint("Enter: begin   q: quit", .dim)])
-            guard terminal.waitForKey(["\n", "q"], stop: { interruption.flag.isRaised }) == "\n" else { return .quit }
+            guard terminal.waitForKey(["\n", "q"], stop: { interruption.isRaised }) == "\n" else { return .quit }
         }
         try getReady()
         var index = 0
         while index < scenario.turns.count {
             let answer = try takeTurn(scenario, index)
-            if answer.stopReason == .interrupted || interruption.flag.isRaised { return .quit }
+            if answer.stopReason == .interrupted || interruption.isRaised { return .quit }
             guard interactive else { index += 1; continue }
             let last = index == scenario.turns.count - 1
             let menu = last ? "r: replay   a: again   n: next scenario   q: quit"
@@ -79,7 +101,7 @@ final class Rehearsal {
             choosing: while true {
                 say(["", terminal.style.paint(menu, .bold)])
                 let keys: Set<Character> = last ? ["r", "a", "n", "q"] : ["\n", "r", "a", "q"]
-                switch terminal.waitForKey(keys, stop: { interruption.flag.isRaised }) {
+                switch terminal.waitForKey(keys, stop: { interruption.isRaised }) {
                 case "r": replay(answer.file)
                 case "a": break choosing
                 case "\n": index += 1; break choosing
@@ -98,7 +120,8 @@ final class Rehearsal {
         return ScenarioPicker.next(others, counts: counts).flatMap(library.scenario(id:))
     }
 
-    func practiceCounts() throws -> [String: PracticeCount] {
+    /// How often this trainee practised each scenario, and how often on target.
+    public func practiceCounts() throws -> [String: PracticeCount] {
         var counts: [String: PracticeCount] = [:]
         for take in try log.takes(TakeFilter(trainee: settings.trainee)) {
             var count = counts[take.scenarioId] ?? PracticeCount(takes: 0, onTarget: 0)
@@ -124,19 +147,19 @@ final class Rehearsal {
         let take = try log.beginTake(TakeDraft(sessionId: sessionId, scenarioId: scenario.id, turn: index + 1,
                                                sampleRate: TakeRecorder.sampleRate, target: parameters.target))
         guard let takeId = take.id, let url = log.recordingURL(of: take) else {
-            throw CommandFailure("the session log returned a take without id or with a bad path (\(take.recordingPath))")
+            throw PracticeFailure("the session log returned a take without id or with a bad path (\(take.recordingPath))")
         }
         let writer: RecordingWriter
         do throws(AudioError) { writer = try RecordingWriter(path: url.path, sampleRate: TakeRecorder.sampleRate, replacing: true) } catch {
             try? log.deleteTake(id: takeId)
-            throw CommandFailure("cannot create the recording '\(error.subject)': \(error.message) (\(error.function)): check that STILTE_HOME is writable")
+            throw PracticeFailure("cannot create the recording '\(error.subject)': \(error.message) (\(error.function)): check that STILTE_HOME is writable")
         }
         let turnLabel = scenario.turns.count > 1 ? " (turn \(index + 1) of \(scenario.turns.count))" : ""
         say(["", terminal.style.paint("\(scenario.client.name)\(turnLabel):", .bold)]
             + Wrap.lines("“\(turn.prompt)”", columns: min(terminal.columns, 80) - 2).map { "  " + $0 })
         try playPrompt(turn.audioURL)
         let promptEnded = ContinuousClock.now
-        if interruption.flag.isRaised {
+        if interruption.isRaised {
             try? writer.close()
             try? log.deleteTake(id: takeId)
             return TurnResult(stopReason: .interrupted, file: url)
@@ -148,7 +171,7 @@ final class Rehearsal {
         if interactive { say([""]) }
         let recorder = TakeRecorder(devices: devices, parameters: parameters,
                                     stopRule: StopRule(maxSeconds: settings.maxSeconds), screen: screen,
-                                    terminal: terminal, interruption: interruption.flag,
+                                    terminal: terminal, interruption: interruption,
                                     trace: trace)
         let answer: RecordedAnswer
         do {
@@ -175,11 +198,11 @@ final class Rehearsal {
             say(lines)
         }
         if let error = answer.deviceError {
-            let failure = CommandFailure.device(error, role: "capture", format: "\(TakeRecorder.sampleRate) Hz mono capture")
-            throw CommandFailure("\(failure.description); take \(takeId) keeps the first \(LiveScreen.seconds(answer.seconds))")
+            let failure = PracticeFailure.device(error, role: "capture", format: "\(TakeRecorder.sampleRate) Hz mono capture")
+            throw PracticeFailure("\(failure.description); take \(takeId) keeps the first \(LiveScreen.seconds(answer.seconds))")
         }
         if let closeFailure {
-            throw CommandFailure("finishing '\(closeFailure.subject)' failed: \(closeFailure.message) (\(closeFailure.function)); take \(takeId) may be cut short")
+            throw PracticeFailure("finishing '\(closeFailure.subject)' failed: \(closeFailure.message) (\(closeFailure.function)); take \(takeId) may be cut short")
         }
         return TurnResult(stopReason: answer.stopReason, file: url)
     }
@@ -204,11 +227,11 @@ final class Rehearsal {
             LiveCaptureProbe.close(try LiveCapture.start(device: devices.capture, sampleRate: TakeRecorder.sampleRate, ringSeconds: 1))
         } catch {
             guard error.function == "snd_pcm_open" else {
-                throw CommandFailure.device(error, role: "capture", format: "\(TakeRecorder.sampleRate) Hz mono capture")
+                throw PracticeFailure.device(error, role: "capture", format: "\(TakeRecorder.sampleRate) Hz mono capture")
             }
             let line = "no capture device: '\(devices.capture)' cannot be opened (\(error.message))"
             guard settings.demoIfNoMicrophone else {
-                throw CommandFailure("\(line) — connect a microphone, name one with --capture-device (see `stilte devices`), or run `stilte rehearse --demo`")
+                throw PracticeFailure("\(line) — connect a microphone, name one with --capture-device (see `stilte devices`), or run `stilte rehearse --demo`")
             }
             warn("\(line). Running the DEMO instead: the example answer in Audio/demo plays the trainee.")
             try startDemo()
@@ -222,7 +245,7 @@ final class Rehearsal {
             let level = try RoomNoise.measure(device: devices.capture)
             if !settings.json { say([RoomNoise.describe(level)]) }
         } catch {
-            throw CommandFailure.device(error, role: "capture", format: "\(TakeRecorder.sampleRate) Hz mono capture")
+            throw PracticeFailure.device(error, role: "capture", format: "\(TakeRecorder.sampleRate) Hz mono capture")
         }
     }
 
@@ -238,21 +261,21 @@ final class Rehearsal {
     /// Plays a prompt; in the demo, a machine without playback shows the text only.
     func playPrompt(_ url: URL) throws {
         do throws(AudioError) {
-            _ = try AudioPlayer.play(file: url.path, device: devices.playback, stop: interruption.flag)
+            _ = try AudioPlayer.play(file: url.path, device: devices.playback, stop: interruption)
         } catch {
             if devices.demo, !settings.playbackNamed, error.function == "snd_pcm_open" {
                 warn("No playback device ('\(devices.playback)': \(error.message)): the client's words are shown, not heard.")
                 devices.playback = DemoMicrophone.silentPlayback
                 return try playPrompt(url)
             }
-            if error.function.hasPrefix("sf_") { throw CommandFailure.unreadable(error) }
-            throw CommandFailure.device(error, role: "playback", format: "the prompt's own rate and channels")
+            if error.function.hasPrefix("sf_") { throw PracticeFailure.unreadable(error) }
+            throw PracticeFailure.device(error, role: "playback", format: "the prompt's own rate and channels")
         }
     }
 
     func replay(_ file: URL) {
         say(["Replaying your answer… (Ctrl-C stops)"])
-        do throws(AudioError) { _ = try AudioPlayer.play(file: file.path, device: devices.playback, stop: interruption.flag) } catch {
+        do throws(AudioError) { _ = try AudioPlayer.play(file: file.path, device: devices.playback, stop: interruption) } catch {
             warn("cannot replay: \(error.description)")
         }
     }
@@ -261,8 +284,8 @@ final class Rehearsal {
         if let sessionId { return sessionId }
         let session = try log.beginSession(trainee: settings.trainee,
                                            devices: "playback=\(devices.playback) capture=\(devices.capture)\(devices.demo ? " demo" : "")",
-                                           appVersion: StilteVersion.current)
-        guard let id = session.id else { throw CommandFailure("the session log returned a session without id") }
+                                           appVersion: settings.appVersion)
+        guard let id = session.id else { throw PracticeFailure("the session log returned a session without id") }
         sessionId = id
         return id
     }

@@ -4,7 +4,7 @@ import StilteCore
 
 /// A rehearsed take as `stilte rehearse --json` prints it: the analysis JSON
 /// (as `stilte analyze --json` writes it) plus the scenario, turn, trainee and take.
-struct TakeJSON: Encodable {
+public struct TakeJSON: Encodable {
     var take: Int64?
     var scenario: String
     var turn: Int
@@ -19,7 +19,7 @@ struct TakeJSON: Encodable {
         case reactionTime, overruns, unreliable, stopReason, demo
     }
 
-    func encode(to encoder: Encoder) throws {
+    public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
         let analysis = answer.analysis
         try c.encode(take, forKey: .take)
@@ -52,7 +52,7 @@ struct TakeJSON: Encodable {
     }
 
     /// One object for one take, an array for several; pretty-printed, keys sorted.
-    static func render(_ takes: [TakeJSON]) throws -> String {
+    public static func render(_ takes: [TakeJSON]) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = takes.count == 1 ? try encoder.encode(takes[0]) : try encoder.encode(takes)

@@ -4,17 +4,24 @@ import StilteAudio
 import StilteCore
 
 /// Where the answer comes from and where the prompt goes.
-struct RehearsalDevices {
-    var playback: String
-    var capture: String
+public struct RehearsalDevices {
+    public var playback: String
+    public var capture: String
     /// The answer is the bundled example, not a microphone.
-    var demo: Bool
+    public var demo: Bool
     /// Consume the capture at wall-clock pace (the demo's file device delivers at once).
-    var paced: Bool
+    public var paced: Bool
+
+    public init(playback: String, capture: String, demo: Bool, paced: Bool) {
+        self.playback = playback
+        self.capture = capture
+        self.demo = demo
+        self.paced = paced
+    }
 }
 
 /// One answer as recorded and measured.
-struct RecordedAnswer {
+public struct RecordedAnswer {
     var analysis: Analysis
     /// Audio missing from the recording (overruns, suspends, a consumer too slow).
     var gaps: [CaptureGap]
@@ -39,10 +46,11 @@ struct TakeRecorder {
     let parameters: AnalysisParameters
     let stopRule: StopRule
     let screen: LiveScreen?
-    let terminal: Terminal
+    let terminal: any RehearsalConsole
     let interruption: StopFlag
     var trace: LiveTrace?
-    static let sampleRate = 16_000
+    /// The capture rate of every take, in Hz.
+    public static let sampleRate = 16_000
 
     /// Starts capturing at once (call it right as the prompt ends) and records into `writer`.
     func record(into writer: RecordingWriter, promptEnded: ContinuousClock.Instant) throws -> RecordedAnswer {
@@ -51,13 +59,13 @@ struct TakeRecorder {
             capture = try LiveCapture.start(device: devices.capture, sampleRate: Self.sampleRate,
                                             ringSeconds: stopRule.maxSeconds + 5)
         } catch {
-            throw CommandFailure.device(error, role: "capture", format: "\(Self.sampleRate) Hz mono capture")
+            throw PracticeFailure.device(error, role: "capture", format: "\(Self.sampleRate) Hz mono capture")
         }
         let captureDelay = Self.seconds(ContinuousClock.now - promptEnded)
         defer { capture.stop() }
         var analyzer: PauseAnalyzer
         do { analyzer = try PauseAnalyzer(sampleRate: Self.sampleRate, channels: 1, parameters: parameters) } catch {
-            throw CommandFailure("cannot measure with these settings: \(error)")
+            throw PracticeFailure("cannot measure with these settings: \(error)")
         }
         var buffer = [Float](repeating: 0, count: capture.blockFrames)
         var model = LiveModel()
@@ -98,7 +106,7 @@ struct TakeRecorder {
                 let events = try buffer.withUnsafeBufferPointer { all in
                     let block = UnsafeBufferPointer(rebasing: all[0..<count])
                     do throws(AudioError) { try writer.write(block) } catch {
-                        throw CommandFailure("writing '\(error.subject)' failed: \(error.message) (\(error.function)): free some space; the first \(LiveScreen.seconds(writer.seconds)) are kept")
+                        throw PracticeFailure("writing '\(error.subject)' failed: \(error.message) (\(error.function)): free some space; the first \(LiveScreen.seconds(writer.seconds)) are kept")
                     }
                     return analyzer.process(block)
                 }

@@ -1,5 +1,6 @@
 import Foundation
 import StilteCore
+import StiltePractice
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -7,7 +8,7 @@ import Glibc
 /// The terminal the rehearsal talks to: whether stdin/stdout are TTYs, their
 /// size, single-key input and the cursor. Everything it changes (the input mode,
 /// the hidden cursor) is put back by `restore()`, which is safe to call twice.
-final class Terminal {
+final class Terminal: RehearsalConsole {
     /// What the output can show (ANSI, colours), from `isatty`, `TERM` and `NO_COLOR`.
     let style: TerminalStyle
     /// Whether keys can be read one at a time (stdin is a TTY).
@@ -104,27 +105,5 @@ final class Terminal {
             guard n > 0 else { return }
             offset += n
         }
-    }
-
-    /// Writes `lines`, each ended by a newline.
-    func print(_ lines: [String]) {
-        write(lines.map { $0 + "\n" }.joined())
-    }
-}
-
-/// Draws the live screen in place: each frame overwrites the previous one.
-struct LiveCanvas {
-    private var drawnLines = 0
-
-    /// Replaces the previous frame with `lines`.
-    mutating func draw(_ lines: [String], on terminal: Terminal) {
-        var out = drawnLines > 0 ? "\r\u{1B}[\(drawnLines)A" : ""
-        for line in lines { out += "\u{1B}[2K" + line + "\n" }
-        if lines.count < drawnLines {
-            for _ in lines.count..<drawnLines { out += "\u{1B}[2K\n" }
-            out += "\u{1B}[\(drawnLines - lines.count)A"
-        }
-        drawnLines = lines.count
-        terminal.write(out)
     }
 }

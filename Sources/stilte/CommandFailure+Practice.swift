@@ -1,0 +1,4 @@
+import StiltePractice
+
+/// A command's failure as the one line ArgumentParser prints after "Error: ".
+typealias CommandFailure = PracticeFailure

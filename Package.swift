@@ -52,6 +52,8 @@ let package = Package(
         .testTarget(name: "StilteCoreTests", dependencies: ["StilteCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "StilteCLITests", dependencies: ["StilteAudio", "StilteTestSupport"]),
         .testTarget(name: "StilteTestSupportTests", dependencies: ["StilteTestSupport"]),
+        // Live takes against the offline analysis over every answer set at hand (issue 9).
+        .testTarget(name: "StilteLiveTests", dependencies: ["StilteAnalysis", "StilteAudio", "StilteCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

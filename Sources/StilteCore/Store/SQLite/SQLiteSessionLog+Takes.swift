@@ -38,7 +38,7 @@ extension SQLiteSessionLog {
         let take = try write { db in
             guard var take = try Take.fetchOne(db, key: takeId) else { throw StoreError(.notFound, "no take \(takeId)") }
             take.apply(measurement)
-            take.state = .complete
+            take.state = measurement.state == .recording ? .complete : measurement.state
             try take.update(db)
             return take
         }
@@ -65,7 +65,8 @@ extension SQLiteSessionLog {
                     return .removed
                 }
                 if let measurement { current.apply(measurement) }
-                current.state = .interrupted
+                // A header and no audio: the process ended during the client's prompt.
+                current.state = measurement?.duration == 0 ? .empty : .interrupted
                 current.unreliable = true
                 try current.update(db)
                 return measurement == nil ? .unmeasured : .recovered

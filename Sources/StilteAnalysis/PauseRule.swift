@@ -25,6 +25,11 @@ enum PauseRule {
             let refusal = TimeSpan(start: first.span.start, end: segment.span.end)
             var inside = events.filter { $0.start >= refusal.end && $0.end <= silenceEnd && $0.kind != .filler }
             guard let next else {
+                // Speech that ran on this long was the whole answer, given without a pause.
+                if refusal.duration > parameters.longestRefusal {
+                    return Analysis(duration: duration, target: parameters.target, segments: spans,
+                                    refusal: refusal, pause: nil, verdict: .noPause)
+                }
                 let pause = Pause(start: refusal.end, end: duration, events: inside)
                 return Analysis(duration: duration, target: parameters.target, segments: spans,
                                 refusal: refusal, pause: pause, verdict: .noContinuation)

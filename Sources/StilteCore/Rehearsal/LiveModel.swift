@@ -37,6 +37,8 @@ public struct LiveModel: Sendable, Equatable {
         case .speechStarted(let t):
             if firstSpeech == nil { firstSpeech = t }
             phase = .speaking(since: t)
+            // The engine sends `pauseEnded` first; speech after a reported refusal end ends the pause all the same.
+            if let start = pauseStart, pause == nil { pause = TimeSpan(start: start, end: t) }
         case .silenceStarted(let t):
             phase = .silence(since: t)
         case .refusalEnded(let t):

@@ -35,18 +35,18 @@ public struct StopRule: Sendable, Equatable {
     public static let shortPauseWait = 2.0
     /// Silence after the solution has begun that ends the take, seconds.
     ///
-    /// 3.0 s. Measured (`LiveEqualsOfflineTests`, evaluation set and tuning sets, recorded
-    /// voice sets): the longest silence inside a solution is 1.1 s (a break between two
-    /// recorded sentences); issue 9 asks a 1.5 s thinking gap to be kept, and the gap around a
-    /// word in noise may measure up to 2 × `maxHiddenEdge` (0.3 s) longer; a thinking pause
-    /// a trainee takes mid-solution runs to about 2 s. 3 s keeps all of these with 1 s to
-    /// spare, and costs the trainee 1 s more than the old 2 s wait at the end of every take.
-    public static let defaultThinkingPause = 3.0
+    /// 2.5 s. Issue 9 asks a 1.5 s thinking gap inside the solution to be kept; in a noisy room
+    /// the measured gap can be up to 2 × `maxHiddenEdge` (0.3 s) longer than the real one, so
+    /// 1.8 s; 0.7 s to spare on that. Measured (`LiveEqualsOfflineTests`, spliced cases with a
+    /// 1.5 s gap and the evaluation set): every take went on to its last word. The bundled demo
+    /// answer ends 3.0 s after its last word, so a wait of 3 s would let its input end first.
+    public static let defaultThinkingPause = 2.5
     /// Non-filler speech after the pause that shows the solution has begun, seconds.
     ///
-    /// 0.4 s. Measured on the same sets: every solution's speech after the pause is at least
-    /// 1.0 s; a lone short sound the detector takes for speech (a recorded letter name, a
-    /// cough) is 0.1–0.35 s. Fillers never count, whatever their length.
+    /// 0.4 s. Measured (`LiveEqualsOfflineTests`): the shortest non-filler speech after a pause
+    /// is 1.8 s over the spliced cases of issue 9; the short word those cases put right after
+    /// the no is at most 0.35 s, and a lone click or cough the detector takes for speech is no
+    /// longer. Fillers never count, whatever their length.
     public static let defaultSolutionSpeech = 0.4
 
     /// Silence after the solution has begun that ends the take, seconds.
@@ -57,6 +57,9 @@ public struct StopRule: Sendable, Equatable {
     public var maxSeconds: Double
     /// The pause the answer is judged against.
     public var target: PauseTarget
+    /// Speech longer than this before the first pause is a whole answer given without one
+    /// (`AnalysisParameters.longestRefusal`).
+    public var longestRefusal = AnalysisParameters.defaultLongestRefusal
 
     public init(thinkingPause: Double = defaultThinkingPause, solutionSpeech: Double = defaultSolutionSpeech,
                 maxSeconds: Double = 45, target: PauseTarget = PauseTarget()) {
@@ -69,6 +72,11 @@ public struct StopRule: Sendable, Equatable {
     /// Whether to stop at audio time `now`, and why.
     public func reason(_ model: LiveModel, now: Double) -> StopReason? {
         if now >= maxSeconds { return .maxDuration }
+        if model.pause == nil, model.pauseStart != nil, let refusal = model.refusal, refusal.duration > longestRefusal,
+           case .silence(let since) = model.phase, now - since >= max(thinkingPause, Self.shortPauseWait * target.seconds) {
+            // The whole answer without a pause (or a refusal this long: the same wait as after a short pause).
+            return .finished
+        }
         guard model.solutionSpeech >= solutionSpeech, let pause = model.pause,
               case .silence(let since) = model.phase else { return nil }
         let wait = pause.duration < target.lowerBound ? max(thinkingPause, Self.shortPauseWait * target.seconds) : thinkingPause

@@ -108,7 +108,7 @@ public struct ScenarioTurn: Sendable, Equatable, Codable {
     public var example: String?
     /// The coaching tip for this turn; falls back to the scenario's tip.
     public var tip: String?
-    /// Silence after the solution has begun that ends the take, seconds (default 3.0, see ``StopRule``).
+    /// Silence after the solution has begun that ends the take, seconds (default 2.5, see ``StopRule``).
     public var thinkingPause: Double
     /// Non-filler speech after the pause that shows the solution has begun, seconds (default 0.4).
     public var solutionSpeech: Double

@@ -138,7 +138,7 @@ struct ScenarioParser {
         }
         if !(thinkingPause.value >= 1 && thinkingPause.value <= 30) {
             add(.badValue, thinkingPause.line ?? line(of: node), "\(path).thinkingPause",
-                "\(thinkingPause.value) s is not a thinking pause — give seconds between 1 and 30, e.g. 3.0")
+                "\(thinkingPause.value) s is not a thinking pause — give seconds between 1 and 30, e.g. 2.5")
             valid = false
         }
         if !(solutionSpeech.value >= 0 && solutionSpeech.value <= 10) {

@@ -96,7 +96,8 @@ extension SQLiteSessionLog {
             }
             let owner = try self.trainee(named: new.trainee, in: db)
             var take = Take(uuid: new.uuid, traineeId: owner.id ?? 0, sessionId: new.sessionId, scenarioId: new.scenarioId,
-                            turn: new.turn, state: .complete, recordingPath: new.recordingPath, sampleRate: new.sampleRate,
+                            turn: new.turn, state: new.measurement.state == .recording ? .complete : new.measurement.state,
+                            recordingPath: new.recordingPath, sampleRate: new.sampleRate,
                             target: new.target, createdAt: new.createdAt)
             take.apply(new.measurement)
             try take.insert(db)
@@ -115,7 +116,8 @@ extension SQLiteSessionLog {
                     trainees[new.trainee] = traineeId
                 }
                 var take = Take(uuid: new.uuid, traineeId: traineeId, sessionId: new.sessionId, scenarioId: new.scenarioId,
-                                turn: new.turn, state: .complete, recordingPath: new.recordingPath, sampleRate: new.sampleRate,
+                                turn: new.turn, state: new.measurement.state == .recording ? .complete : new.measurement.state,
+                            recordingPath: new.recordingPath, sampleRate: new.sampleRate,
                                 target: new.target, createdAt: new.createdAt)
                 take.apply(new.measurement)
                 try take.insert(db)

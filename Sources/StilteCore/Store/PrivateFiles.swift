@@ -21,7 +21,7 @@ public enum PrivateFiles {
                 try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true,
                                                         attributes: [.posixPermissions: Int(directoryMode)])
             } catch {
-                throw StoreError(.io, "cannot create the directory (\(error.localizedDescription)); check the permissions of its parent or set STILTE_HOME", path: path)
+                throw StoreError(.io, "cannot create the directory (\(FileProblem(error).en)); check the permissions of its parent or set STILTE_HOME", path: path)
             }
             try setMode(directoryMode, path: path)
         } else if !isDirectory.boolValue {

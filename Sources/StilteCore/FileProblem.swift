@@ -27,6 +27,12 @@ public enum FileProblem: Sendable, Equatable {
             self.init(errno: Int32(error.code))
         } else if error.domain == NSCocoaErrorDomain {
             self.init(cocoa: CocoaError.Code(rawValue: error.code))
+            // Error 512 ("unknown") is what an atomic write onto a directory gives: say what is there.
+            var isDirectory: ObjCBool = false
+            if self == .failed, let path = error.userInfo[NSFilePathErrorKey] as? String ?? (error.userInfo[NSURLErrorKey] as? URL)?.path,
+               FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                self = .isDirectory
+            }
         } else {
             self = .failed
         }

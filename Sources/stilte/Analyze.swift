@@ -106,11 +106,10 @@ extension Stilte {
 
         private func write(_ text: String, to path: String, for file: String) throws(FileAnalysisError) {
             do {
-                try text.write(toFile: path, atomically: true, encoding: .utf8)
+                // 0600 whatever the umask, and never written through a symbolic link: a take is personal data.
+                try PrivateFiles.write(Data(text.utf8), to: URL(fileURLWithPath: path))
             } catch {
-                let problem = FileProblem(error)
-                throw FileAnalysisError(path: file, message: bilingual(en: "cannot write \(path): \(problem.en)",
-                                                                       nl: "kan \(path) niet schrijven: \(problem.nl)"))
+                throw FileAnalysisError(path: path, message: (error as? StoreError)?.message ?? "\(error)")
             }
         }
 

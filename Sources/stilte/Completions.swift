@@ -16,7 +16,7 @@ enum Completions {
     static func existingLog() -> (any SessionLog)? {
         let home = StilteHome.fromEnvironment()
         guard FileManager.default.fileExists(atPath: home.databaseURL.path) else { return nil }
-        return try? SQLiteSessionLog(home: home)
+        return try? SQLiteSessionLog(home: home, access: .readOnly)
     }
 
     /// The scenario ids (the `--scenarios` given on the command line, else the default library).

@@ -1,4 +1,5 @@
 import ArgumentParser
+import StilteCore
 import StilteAudio
 
 extension Stilte {
@@ -20,30 +21,30 @@ extension Stilte {
             do throws(AudioError) {
                 devices = try AudioDevice.all()
             } catch {
-                throw CommandFailure(bilingual(
+                throw CommandFailure(Phrase(
                     en: "cannot list ALSA devices (\(error.message), \(error.function)): check the ALSA configuration (`aplay -L`)",
                     nl: "kan de ALSA-apparaten niet opsommen (\(error.message), \(error.function)): controleer de ALSA-instellingen (`aplay -L`)"))
             }
             if SoundCard.all().isEmpty {
-                print(bilingual(
+                print(Phrase(
                     en: "No sound card found: ALSA sees no microphone or speaker on this machine. Plug in a headset or USB microphone (check with `arecord -l`), or start a sound server (PulseAudio, PipeWire) and use its device, such as 'pulse'.",
-                    nl: "Geen geluidskaart gevonden: ALSA ziet op deze computer geen microfoon of luidspreker. Sluit een headset of USB-microfoon aan (controleer met `arecord -l`), of start een geluidsserver (PulseAudio, PipeWire) en gebruik zijn apparaat, zoals 'pulse'."))
+                    nl: "Geen geluidskaart gevonden: ALSA ziet op deze computer geen microfoon of luidspreker. Sluit een headset of USB-microfoon aan (controleer met `arecord -l`), of start een geluidsserver (PulseAudio, PipeWire) en gebruik zijn apparaat, zoals 'pulse'.").text(Interface.language))
                 print()
             }
             let shown = all ? devices : devices.filter(\.isEveryday)
-            section(bilingual(en: "Playback devices", nl: "Afspeelapparaten"), shown.filter { $0.directions.contains(.playback) })
-            section(bilingual(en: "Capture devices", nl: "Opnameapparaten"), shown.filter { $0.directions.contains(.capture) })
+            section(Phrase(en: "Playback devices", nl: "Afspeelapparaten").text(Interface.language), shown.filter { $0.directions.contains(.playback) })
+            section(Phrase(en: "Capture devices", nl: "Opnameapparaten").text(Interface.language), shown.filter { $0.directions.contains(.capture) })
             let hidden = devices.count - shown.count
             if hidden > 0 {
-                print(bilingual(en: "\(hidden) more (converters, jack, oss, null, raw outputs): `stilte devices --all`.",
-                                nl: "Nog \(hidden) (omzetters, jack, oss, null, ruwe uitgangen): `stilte devices --all`."))
+                print(Phrase(en: "\(hidden) more (converters, jack, oss, null, raw outputs): `stilte devices --all`.",
+                                nl: "Nog \(hidden) (omzetters, jack, oss, null, ruwe uitgangen): `stilte devices --all`.").text(Interface.language))
             }
         }
 
         private func section(_ title: String, _ devices: [AudioDevice]) {
             guard !devices.isEmpty else {
-                print(bilingual(en: "\(title): none. ALSA lists no such device (no sound card or sound server configured).",
-                                nl: "\(title): geen. ALSA kent zo'n apparaat niet (geen geluidskaart of geluidsserver ingesteld)."))
+                print(Phrase(en: "\(title): none. ALSA lists no such device (no sound card or sound server configured).",
+                                nl: "\(title): geen. ALSA kent zo'n apparaat niet (geen geluidskaart of geluidsserver ingesteld).").text(Interface.language))
                 return
             }
             print("\(title):")

@@ -1,3 +1,5 @@
+import StilteCore
+
 /// The names closest to a mistyped one, for "did you mean …?".
 enum NearestNames {
     /// Up to `limit` of the `candidates` closest to `name` (ignoring case), all at the same smallest
@@ -32,11 +34,11 @@ enum NearestNames {
         return previous[b.count]
     }
 
-    /// " Did you mean anna?" / " Bedoel je anna?", or "" when nothing is close.
-    static func suggestion(for name: String, among candidates: [String]) -> String {
-        let near = to(name, among: candidates)
-        guard !near.isEmpty else { return "" }
-        let list = near.joined(separator: bilingual(en: " or ", nl: " of "))
-        return bilingual(en: " Did you mean \(list)?", nl: " Bedoel je \(list)?")
+    /// " Did you mean anna?" / " Bedoel je anna?", or nothing when no name is close.
+    static func suggestion(for name: String, among candidates: [String]) -> Phrase {
+        let near = to(name, among: candidates).map(Phrase.same)
+        guard !near.isEmpty else { return .same("") }
+        let list = near.joined(separator: Phrase(en: " or ", nl: " of "))
+        return Phrase(en: " Did you mean ", nl: " Bedoel je ") + list + .same("?")
     }
 }

@@ -30,29 +30,29 @@ extension Stilte.ReviewCommand {
 
         func validate() throws {
             guard textgrid != nil || labels != nil else {
-                throw ValidationError(bilingual(en: "give --textgrid OUT, --labels OUT or both",
-                                                nl: "geef --textgrid UIT, --labels UIT of allebei"))
+                throw ValidationError(Phrase(en: "give --textgrid OUT, --labels OUT or both",
+                                                nl: "geef --textgrid UIT, --labels UIT of allebei").text(Interface.language))
             }
         }
 
         func run() throws {
-            let log = try LogAccess.open()
+            let log = try LogAccess.open(.readOnly)
             let take = try LogAccess.take(self.take, in: log)
             let id = take.id ?? 0
             guard let analysis = take.effectiveAnalysis else {
-                throw CommandFailure(bilingual(en: "take \(id) has no analysis to export", nl: "opname \(id) heeft geen analyse om te exporteren"))
+                throw CommandFailure(Phrase(en: "take \(id) has no analysis to export", nl: "opname \(id) heeft geen analyse om te exporteren"))
             }
             let recording = log.home.url.appendingPathComponent(take.recordingPath)
             let present = FileManager.default.fileExists(atPath: recording.path)
             if !present {
-                FileHandle.standardError.write(Data(bilingual(
+                FileHandle.standardError.write(Data(Phrase(
                     en: "warning: the recording of take \(id) is missing (\(recording.path)); the timeline is exported without it\n",
-                    nl: "let op: de geluidsopname van opname \(id) ontbreekt (\(recording.path)); de tijdlijn wordt zonder geluid geëxporteerd\n").utf8))
+                    nl: "let op: de geluidsopname van opname \(id) ontbreekt (\(recording.path)); de tijdlijn wordt zonder geluid geëxporteerd\n").text(Interface.language).utf8))
             }
             var written: [String] = []
             if let textgrid {
                 let grid = Self.destination(textgrid, take: id, ext: "TextGrid")
-                try TakeBundle.writePrivately(Data(TextGrid.render(analysis).utf8), to: grid)
+                try PrivateFiles.write(Data(TextGrid.render(analysis).utf8), to: grid)
                 written.append(grid.path)
                 if present && !noAudio {
                     let audio = grid.deletingPathExtension().appendingPathExtension(recording.pathExtension.isEmpty ? "wav" : recording.pathExtension)
@@ -64,10 +64,10 @@ extension Stilte.ReviewCommand {
             }
             if let labels {
                 let file = Self.destination(labels, take: id, ext: "txt")
-                try TakeBundle.writePrivately(Data(AudacityLabels.render(analysis).utf8), to: file)
+                try PrivateFiles.write(Data(AudacityLabels.render(analysis).utf8), to: file)
                 written.append(file.path)
             }
-            for path in written { print(bilingual(en: "Wrote \(path).", nl: "\(path) geschreven.")) }
+            for path in written { print(Phrase(en: "Wrote \(path).", nl: "\(path) geschreven.").text(Interface.language)) }
         }
 
         /// `out`, or `out/take-<id>.ext` when `out` is an existing directory (as `cp` does).

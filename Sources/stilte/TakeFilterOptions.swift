@@ -32,9 +32,9 @@ struct TakeFilterOptions: ParsableArguments {
             let names = try log.trainees().map(\.name)
             let folded = names.filter { $0.lowercased() == trainee.lowercased() }
             guard let name = names.first(where: { $0 == trainee }) ?? folded.first else {
-                throw CommandFailure(bilingual(en: "no trainee '\(trainee)' in the log.", nl: "geen trainee '\(trainee)' in het logboek.")
+                throw CommandFailure(Phrase(en: "no trainee '\(trainee)' in the log.", nl: "geen trainee '\(trainee)' in het logboek.")
                                      + NearestNames.suggestion(for: trainee, among: names)
-                                     + bilingual(en: " (`stilte progress` lists the trainees)", nl: " (`stilte progress` toont de trainees)"))
+                                     + Phrase(en: " (`stilte progress` lists the trainees)", nl: " (`stilte progress` toont de trainees)"))
             }
             filter.trainee = name
         }
@@ -43,9 +43,9 @@ struct TakeFilterOptions: ParsableArguments {
             let library = (directory.flatMap { try? ScenarioLibrary.load(scenariosDirectory: $0, requireAudio: false) })?.scenarios.map(\.id) ?? []
             if !library.contains(scenario) {
                 let logged = Set(try log.takes(TakeFilter()).map(\.scenarioId))
-                throw CommandFailure(bilingual(en: "no scenario '\(scenario)' in the log or the scenario files.", nl: "geen scenario '\(scenario)' in het logboek of de scenariobestanden.")
+                throw CommandFailure(Phrase(en: "no scenario '\(scenario)' in the log or the scenario files.", nl: "geen scenario '\(scenario)' in het logboek of de scenariobestanden.")
                                      + NearestNames.suggestion(for: scenario, among: library + logged)
-                                     + bilingual(en: " (`stilte scenarios` lists them)", nl: " (`stilte scenarios` toont ze)"))
+                                     + Phrase(en: " (`stilte scenarios` lists them)", nl: " (`stilte scenarios` toont ze)"))
             }
         }
         return filter
@@ -56,14 +56,14 @@ struct TakeFilterOptions: ParsableArguments {
         var parts: [String] = []
         if let trainee = filter.trainee { parts.append("trainee \(trainee)") }
         if let scenario = filter.scenarioId { parts.append("scenario \(scenario)") }
-        if let since { parts.append(bilingual(en: "since \(since)", nl: "vanaf \(since)")) }
+        if let since { parts.append(Phrase(en: "since \(since)", nl: "vanaf \(since)").text(Interface.language)) }
         guard !parts.isEmpty else {
-            return filter.unreviewedOnly ? bilingual(en: "Nothing left to review.", nl: "Niets meer te beoordelen.")
-                                         : bilingual(en: "No takes yet.", nl: "Nog geen opnamen.")
+            return filter.unreviewedOnly ? Phrase(en: "Nothing left to review.", nl: "Niets meer te beoordelen.").text(Interface.language)
+                                         : Phrase(en: "No takes yet.", nl: "Nog geen opnamen.").text(Interface.language)
         }
-        if filter.unreviewedOnly { parts.append(bilingual(en: "unreviewed", nl: "niet beoordeeld")) }
+        if filter.unreviewedOnly { parts.append(Phrase(en: "unreviewed", nl: "niet beoordeeld").text(Interface.language)) }
         let list = parts.joined(separator: ", ")
-        return bilingual(en: "No takes match (\(list)).", nl: "Geen opnamen gevonden (\(list)).")
+        return Phrase(en: "No takes match (\(list)).", nl: "Geen opnamen gevonden (\(list)).").text(Interface.language)
     }
 
     /// A day (midnight UTC) or an ISO 8601 instant.

@@ -22,8 +22,8 @@ struct TakeReference: ExpressibleByArgument, CustomStringConvertible {
     static var defaultCompletionKind: CompletionKind { Completions.takeReferences }
 
     /// The argument help every command taking a take uses.
-    static let help = ArgumentHelp(bilingual(en: "The take: its id or its UUID, or a unique start of the UUID (see `stilte takes`).",
-                                             nl: "De opname: het nummer of de UUID, of een uniek begin van de UUID (zie `stilte takes`)."),
+    static let help = ArgumentHelp(Phrase(en: "The take: its id or its UUID, or a unique start of the UUID (see `stilte takes`).",
+                                             nl: "De opname: het nummer of de UUID, of een uniek begin van de UUID (zie `stilte takes`).").text(Interface.language),
                                    valueName: "take")
 
     /// The take this names in `log`: a number first as an id, then (as every other text) as the start of a UUID.
@@ -36,14 +36,14 @@ struct TakeReference: ExpressibleByArgument, CustomStringConvertible {
             if matches.count == 1, let take = matches.first { return take }
             if matches.count > 1 {
                 let ids = matches.prefix(5).map { "\($0.id ?? 0)" }.joined(separator: ", ")
-                throw StoreError(.notFound, bilingual(
+                throw StoreError(.notFound, Phrase(
                     en: "'\(text)' starts the UUIDs of \(matches.count) takes (\(ids)): give more of it",
-                    nl: "'\(text)' is het begin van de UUID van \(matches.count) opnamen (\(ids)): geef er meer van"))
+                    nl: "'\(text)' is het begin van de UUID van \(matches.count) opnamen (\(ids)): geef er meer van").text(Interface.language))
             }
         }
-        throw StoreError(.notFound, bilingual(
+        throw StoreError(.notFound, Phrase(
             en: "no take \(text) in the log; `stilte takes` lists them (give the number or at least \(Self.shortestPrefix) characters of the UUID)",
-            nl: "geen opname \(text) in het logboek; `stilte takes` toont ze (geef het nummer of minstens \(Self.shortestPrefix) tekens van de UUID)"))
+            nl: "geen opname \(text) in het logboek; `stilte takes` toont ze (geef het nummer of minstens \(Self.shortestPrefix) tekens van de UUID)").text(Interface.language))
     }
 }
 

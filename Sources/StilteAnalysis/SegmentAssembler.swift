@@ -45,9 +45,9 @@ struct SegmentAssembler {
 
     init(minPause: Double) {
         self.minPause = minPause
-        mergeGap = min(S.mergeGap, minPause * 0.9)
-        trailGap = min(S.trailAttachGap, minPause * 0.9)
-        leadGap = min(S.leadAttachGap, minPause * 0.9)
+        mergeGap = min(S.mergeGap, minPause * S.maxJoinShareOfMinPause)
+        trailGap = min(S.trailAttachGap, minPause * S.maxJoinShareOfMinPause)
+        leadGap = min(S.leadAttachGap, minPause * S.maxJoinShareOfMinPause)
     }
 
     mutating func speechStarted(at time: Double, leading: PauseEvent?, into live: inout [LiveEvent]) {

@@ -5,7 +5,7 @@ import GRDB
 enum Schema {
     /// Stored in `PRAGMA user_version` by the last migration; a file with a larger
     /// value was written by a newer Stilte.
-    static let version = 2
+    static let version = 3
 
     /// The Monday (UTC) of a take's week, as `YYYY-MM-DD`; queries must spell it
     /// exactly like this to use the `take_progress_week` index.

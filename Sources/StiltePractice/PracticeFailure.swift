@@ -1,4 +1,5 @@
 import StilteAudio
+import StilteCore
 
 /// A failure of a practice use case as one line that names what failed and what to do
 /// (the CLI prints it after "Error: "; another front end shows it as it is).
@@ -6,6 +7,9 @@ public struct PracticeFailure: Error, CustomStringConvertible {
     public let description: String
 
     public init(_ line: String) { description = line }
+
+    /// The failure in `language`.
+    public init(_ phrase: Phrase, language: Language) { description = phrase.text(language) }
 
     /// What a failure of the audio layer means for the user and what to do about it.
     /// `role` is "playback" or "capture"; `format` describes what the device was asked for.

@@ -13,6 +13,9 @@ extension Stilte {
         @Flag(help: "Print JSON.")
         var json = false
 
+        @Flag(help: "Also count demo, interrupted and empty takes (left out by default).")
+        var all = false
+
         @Flag(help: "Print CSV, one row per trainee and scenario.")
         var csv = false
 
@@ -27,14 +30,16 @@ extension Stilte {
         }
 
         func run() throws {
-            let log = try LogAccess.openRecovering()
+            let log = try LogAccess.openRecovering(.readOnly)
             if queryPlan {
                 guard let sqlite = log as? SQLiteSessionLog else { return }
                 let plans = try sqlite.progressQueryPlans(filter.filter()).map { ["sql": $0.sql, "plan": $0.plan.joined(separator: "\n")] }
                 print(String(decoding: try LogAccess.jsonEncoder().encode(plans), as: UTF8.self))
                 return
             }
-            let report = try log.progress(filter.filter())
+            var chosen = try filter.filter(in: log)
+            chosen.includeAll = all
+            let report = try log.progress(chosen)
             if json {
                 print(String(decoding: try LogAccess.jsonEncoder().encode(report), as: UTF8.self))
             } else if csv {
@@ -50,13 +55,13 @@ extension Stilte {
         static let plotTakes = 500
 
         private func writePlot(log: any SessionLog, report: ProgressReport, to path: String) throws {
-            let histories = try log.pauseHistory(filter.filter(), lastPerGroup: Self.plotTakes)
+            let histories = try log.pauseHistory(try filter.filter(in: log), lastPerGroup: Self.plotTakes)
             let shown = histories.prefix(Self.plotSeries)
             if histories.count > shown.count {
                 FileHandle.standardError.write(Data("note: the plot shows \(shown.count) of \(histories.count) trainee × scenario series; narrow it with --trainee or --scenario\n".utf8))
             }
             let series = shown.map { history in
-                ProgressPlot.Series(label: "\(history.trainee) · \(history.scenarioId)",
+                ProgressPlot.Series(label: "\(history.trainee.terminalSafe) · \(history.scenarioId.terminalSafe)",
                                     points: history.points.compactMap { point in point.pauseDuration.map { (point.createdAt, $0) } })
             }
             let target = shown.first?.target ?? PauseTarget()

@@ -83,7 +83,7 @@ public enum TakeBundle {
                               textGrid: (Take) -> String?) throws -> Summary {
         let takes = try log.takes(TakeFilter(trainee: trainee))
         guard !takes.isEmpty else { throw StoreError(.notFound, "no takes for trainee \(trainee); see `stilte takes`") }
-        try PrivateFiles.makeDirectory(directory, restrictExisting: false)
+        try PrivateFiles.makeDirectory(directory)
         try PrivateFiles.makeDirectory(directory.appendingPathComponent("recordings"))
         try PrivateFiles.makeDirectory(directory.appendingPathComponent("textgrids"))
         var entries: [Entry] = []
@@ -164,7 +164,7 @@ public enum TakeBundle {
         let context: DecodingError.Context
         switch error as? DecodingError {
         case .dataCorrupted(let c), .keyNotFound(_, let c), .typeMismatch(_, let c), .valueNotFound(_, let c): context = c
-        default: return error.localizedDescription
+        default: return FileProblem(error).en
         }
         var location = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
         if case .keyNotFound(let key, _) = error as? DecodingError { location += ".\(key.stringValue)" }
@@ -194,10 +194,6 @@ public enum TakeBundle {
 
     /// Writes `data` to a file created 0600 (whatever the umask).
     public static func writePrivately(_ data: Data, to url: URL) throws {
-        try PrivateFiles.makeFile(url)
-        do { try data.write(to: url) } catch {
-            throw StoreError(.io, "cannot write the file (\(error.localizedDescription))", path: url.path)
-        }
-        try PrivateFiles.setMode(PrivateFiles.fileMode, path: url.path)
+        try PrivateFiles.write(data, to: url)
     }
 }

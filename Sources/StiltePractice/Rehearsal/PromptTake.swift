@@ -45,7 +45,7 @@ public struct PromptTake {
                     switch event {
                     case .speechStarted: voiced = true; silentSince = nil
                     case .silenceStarted(let at): silentSince = at
-                    case .refusalEnded, .pauseEnded: break
+                    case .refusalEnded, .pauseEnded, .segment: break
                     }
                 }
                 let now = Double(samples.count) / Double(sampleRate)
@@ -119,7 +119,7 @@ public struct PromptFile {
         if newAudioValue != turn.audio {
             let text: String
             do { text = try String(contentsOf: scenario.file, encoding: .utf8) } catch {
-                throw PracticeFailure("cannot read \(scenario.file.path): \(error.localizedDescription)")
+                throw PracticeFailure("cannot read \(scenario.file.path): \(FileProblem(error).en)")
             }
             let lines = text.components(separatedBy: "\n")
             let matches = lines.indices.filter { Self.audioValue(lines[$0]) == turn.audio }
@@ -135,7 +135,7 @@ public struct PromptFile {
         }
         if let updatedScenario {
             do { try updatedScenario.write(to: scenario.file, atomically: true, encoding: .utf8) } catch {
-                throw PracticeFailure("\(scenario.file.path): cannot update the turn's audio line (\(error.localizedDescription)): set it to \(newAudioValue) by hand")
+                throw PracticeFailure("\(scenario.file.path): cannot update the turn's audio line (\(FileProblem(error).en)): set it to \(newAudioValue) by hand")
             }
         }
         return destination

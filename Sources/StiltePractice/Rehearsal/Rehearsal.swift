@@ -23,11 +23,13 @@ public final class Rehearsal {
         public var playbackNamed: Bool
         /// Where to write live-screen measurements (`bench/`), if anywhere.
         public var liveTrace: String?
+        /// The language the trainee reads.
+        public var language: Language
         /// The program version recorded with the session.
         public var appVersion: String
 
         public init(trainee: String, target: Double?, maxSeconds: Double, json: Bool, demoIfNoMicrophone: Bool,
-                    playbackNamed: Bool, liveTrace: String?, appVersion: String) {
+                    playbackNamed: Bool, liveTrace: String?, language: Language, appVersion: String) {
             self.trainee = trainee
             self.target = target
             self.maxSeconds = maxSeconds
@@ -35,6 +37,7 @@ public final class Rehearsal {
             self.demoIfNoMicrophone = demoIfNoMicrophone
             self.playbackNamed = playbackNamed
             self.liveTrace = liveTrace
+            self.language = language
             self.appVersion = appVersion
         }
     }
@@ -123,7 +126,7 @@ public final class Rehearsal {
     /// How often this trainee practised each scenario, and how often on target.
     public func practiceCounts() throws -> [String: PracticeCount] {
         var counts: [String: PracticeCount] = [:]
-        for take in try log.takes(TakeFilter(trainee: settings.trainee)) {
+        for take in try log.takes(TakeFilter(trainee: settings.trainee)) where take.state.isPractice {
             var count = counts[take.scenarioId] ?? PracticeCount(takes: 0, onTarget: 0)
             count.takes += 1
             if take.verdict == .onTarget { count.onTarget += 1 }
@@ -167,12 +170,14 @@ public final class Rehearsal {
         if !interactive && !settings.json { say(["Recording your answer…"]) }
         let screen = interactive ? LiveScreen(header: .init(title: scenario.title, turn: index + 1, turns: scenario.turns.count,
                                                              demo: devices.demo),
-                                              target: parameters.target, columns: min(terminal.columns, 80)) : nil
+                                              target: parameters.target, columns: min(terminal.columns, 80), language: settings.language) : nil
         if interactive { say([""]) }
+        var stopRule = turn.stopRule(maxSeconds: settings.maxSeconds)
+        stopRule.target = parameters.target
         let recorder = TakeRecorder(devices: devices, parameters: parameters,
-                                    stopRule: StopRule(maxSeconds: settings.maxSeconds), screen: screen,
+                                    stopRule: stopRule, screen: screen,
                                     terminal: terminal, interruption: interruption,
-                                    trace: trace)
+                                    trace: trace, language: settings.language)
         let answer: RecordedAnswer
         do {
             answer = try recorder.record(into: writer, promptEnded: promptEnded)
@@ -182,14 +187,15 @@ public final class Rehearsal {
         }
         var closeFailure: AudioError?
         do throws(AudioError) { try writer.close() } catch { closeFailure = error }
+        let state: Take.State = devices.demo ? .demo : answer.stopReason == .interrupted ? .interrupted : .complete
         let measurement = TakeMeasurement(duration: answer.seconds, analysis: answer.analysis, reactionTime: answer.reactionTime,
-                                          overruns: answer.gaps.count, unreliable: !answer.gaps.isEmpty)
+                                          overruns: answer.gaps.count, unreliable: !answer.gaps.isEmpty, state: state)
         let saved = try log.finishTake(takeId, measurement: measurement)
         results.append(TakeJSON(take: saved.id, scenario: scenario.id, turn: index + 1, trainee: settings.trainee,
                                 file: url.path, sampleRate: TakeRecorder.sampleRate, answer: answer, demo: devices.demo))
         if !settings.json {
             let report = TakeReport(analysis: answer.analysis, overruns: answer.gaps.count, tip: scenario.tip(forTurn: index),
-                                    columns: min(terminal.columns, 80))
+                                    columns: min(terminal.columns, 80), language: settings.language)
             var lines = [""] + report.render(style: terminal.style)
             if let example = turn.example { lines += [""] + Wrap.lines("A good answer: " + example, columns: min(terminal.columns, 80)) }
             let label = devices.demo ? "DEMO take" : "Take"
@@ -199,7 +205,7 @@ public final class Rehearsal {
         }
         if let error = answer.deviceError {
             let failure = PracticeFailure.device(error, role: "capture", format: "\(TakeRecorder.sampleRate) Hz mono capture")
-            throw PracticeFailure("\(failure.description); take \(takeId) keeps the first \(LiveScreen.seconds(answer.seconds))")
+            throw PracticeFailure("\(failure.description); take \(takeId) keeps the first \(NumberFormat.seconds(answer.seconds, settings.language))")
         }
         if let closeFailure {
             throw PracticeFailure("finishing '\(closeFailure.subject)' failed: \(closeFailure.message) (\(closeFailure.function)); take \(takeId) may be cut short")
@@ -296,7 +302,7 @@ public final class Rehearsal {
         let columns = min(terminal.columns, 80)
         var lines = ["", terminal.style.paint(scenario.title, .bold) + (devices.demo ? "  " + terminal.style.paint(" DEMO ", .inverse) : "")]
         lines += Wrap.lines(scenario.context, columns: columns)
-        let pause = LiveScreen.seconds(settings.target ?? scenario.turns.first?.target.seconds ?? 4)
+        let pause = NumberFormat.seconds(settings.target ?? scenario.turns.first?.target.seconds ?? 4, settings.language)
         lines += Wrap.lines("Say your no, stay silent for about \(pause) (count 21 … 24), then offer the solution.", columns: columns)
             .map { terminal.style.paint($0, .dim) }
         return lines

@@ -38,12 +38,22 @@ extension SQLiteSessionLog {
         let take = try write { db in
             guard var take = try Take.fetchOne(db, key: takeId) else { throw StoreError(.notFound, "no take \(takeId)") }
             take.apply(measurement)
-            take.state = .complete
+            take.state = measurement.state == .recording ? .complete : measurement.state
             try take.update(db)
             return take
         }
         recordingLocks.release(takeId)
         return take
+    }
+
+    /// True when a take is still marked as recording while no process holds its lock:
+    /// ``recoverInterruptedTakes(measure:)`` has something to finish.
+    public func hasInterruptedTakes() throws -> Bool {
+        let pending = try read { db in try Take.filter(Column("state") == Take.State.recording.rawValue).fetchAll(db) }
+        return pending.contains { take in
+            guard let file = home.resolve(take.recordingPath) else { return false }
+            return !RecordingLocks.isLocked(file.path)
+        }
     }
 
     public func recoverInterruptedTakes(measure: (Take, URL) throws -> TakeMeasurement) throws -> [RecoveredTake] {
@@ -65,7 +75,8 @@ extension SQLiteSessionLog {
                     return .removed
                 }
                 if let measurement { current.apply(measurement) }
-                current.state = .interrupted
+                // A header and no audio: the process ended during the client's prompt.
+                current.state = measurement?.duration == 0 ? .empty : .interrupted
                 current.unreliable = true
                 try current.update(db)
                 return measurement == nil ? .unmeasured : .recovered
@@ -85,7 +96,8 @@ extension SQLiteSessionLog {
             }
             let owner = try self.trainee(named: new.trainee, in: db)
             var take = Take(uuid: new.uuid, traineeId: owner.id ?? 0, sessionId: new.sessionId, scenarioId: new.scenarioId,
-                            turn: new.turn, state: .complete, recordingPath: new.recordingPath, sampleRate: new.sampleRate,
+                            turn: new.turn, state: new.measurement.state == .recording ? .complete : new.measurement.state,
+                            recordingPath: new.recordingPath, sampleRate: new.sampleRate,
                             target: new.target, createdAt: new.createdAt)
             take.apply(new.measurement)
             try take.insert(db)
@@ -104,7 +116,8 @@ extension SQLiteSessionLog {
                     trainees[new.trainee] = traineeId
                 }
                 var take = Take(uuid: new.uuid, traineeId: traineeId, sessionId: new.sessionId, scenarioId: new.scenarioId,
-                                turn: new.turn, state: .complete, recordingPath: new.recordingPath, sampleRate: new.sampleRate,
+                                turn: new.turn, state: new.measurement.state == .recording ? .complete : new.measurement.state,
+                            recordingPath: new.recordingPath, sampleRate: new.sampleRate,
                                 target: new.target, createdAt: new.createdAt)
                 take.apply(new.measurement)
                 try take.insert(db)
@@ -153,7 +166,7 @@ extension SQLiteSessionLog {
             } catch CocoaError.fileNoSuchFile {
                 // Already gone; the row goes with it.
             } catch {
-                throw StoreError(.io, "cannot remove the recording (\(error.localizedDescription)); the take was kept", path: file.path)
+                throw StoreError(.io, "cannot remove the recording (\(FileProblem(error).en)); the take was kept", path: file.path)
             }
         }
     }

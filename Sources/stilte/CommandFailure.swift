@@ -37,4 +37,10 @@ struct CommandFailure: Error, CustomStringConvertible {
     static func unreadable(_ error: AudioError) -> CommandFailure {
         CommandFailure("cannot read '\(error.subject)': \(error.message) (\(error.function)): give an existing sound file (WAV, FLAC, Ogg)")
     }
+
+    /// `error` as the user reads it: a ``StoreError`` in the interface language, anything else unchanged.
+    static func translated(_ error: any Error) -> any Error {
+        guard let store = error as? StoreError, store.phrase != nil else { return error }
+        return CommandFailure(store.text(Interface.language))
+    }
 }

@@ -36,6 +36,12 @@ struct Stilte: ParsableCommand {
         } catch {
             exit(withError: ValidationError(error.description))
         }
-        main(LanguageFlag.removed(from: Array(CommandLine.arguments.dropFirst())))
+        // As ParsableCommand.main, with store errors said in the interface language.
+        do {
+            var command = try parseAsRoot(LanguageFlag.removed(from: Array(CommandLine.arguments.dropFirst())))
+            try command.run()
+        } catch {
+            exit(withError: CommandFailure.translated(error))
+        }
     }
 }

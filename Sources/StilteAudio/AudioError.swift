@@ -49,6 +49,14 @@ public struct AudioError: Error, Sendable, Equatable, CustomStringConvertible {
         AudioError(function: function, code: -number, message: String(cString: strerror(number)), subject: path)
     }
 
+    /// A path that is not a regular file (a FIFO, a device, a directory), refused before reading.
+    static func notRegularFile(path: String) -> AudioError {
+        AudioError(function: "sf_open", code: -EINVAL, message: "not a regular file (a FIFO, device or directory)", subject: path)
+    }
+
+    /// True for ``notRegularFile(path:)``: the path is a FIFO, a device or a directory.
+    public var isNotRegularFile: Bool { function == "sf_open" && code == -EINVAL }
+
     /// True when the device went away (`-ENODEV`), for example a USB microphone unplugged.
     public var isDisconnect: Bool { code == -ENODEV }
 

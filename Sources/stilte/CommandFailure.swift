@@ -35,7 +35,12 @@ struct CommandFailure: Error, CustomStringConvertible {
 
     /// A sound file that cannot be read.
     static func unreadable(_ error: AudioError) -> CommandFailure {
-        CommandFailure("cannot read '\(error.subject)': \(error.message) (\(error.function)): give an existing sound file (WAV, FLAC, Ogg)")
+        if error.isNotRegularFile {
+            return CommandFailure(Phrase(
+                en: "cannot read '\(error.subject)': not a regular file (a FIFO, device or directory); give a sound file (WAV, FLAC, Ogg)",
+                nl: "kan '\(error.subject)' niet lezen: geen gewoon bestand (een FIFO, apparaat of map); geef een geluidsbestand (WAV, FLAC, Ogg)"))
+        }
+        return CommandFailure("cannot read '\(error.subject)': \(error.message) (\(error.function)): give an existing sound file (WAV, FLAC, Ogg)")
     }
 
     /// `error` as the user reads it: a ``StoreError`` in the interface language, anything else unchanged.

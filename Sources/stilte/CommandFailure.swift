@@ -27,6 +27,11 @@ struct CommandFailure: Error, CustomStringConvertible {
         if error.function.hasPrefix("snd_pcm_hw_params") {
             return CommandFailure("\(name) cannot do \(format) (\(cause)): use a converting device such as 'default' or 'plughw:CARD,DEV'")
         }
+        if error.isFailingForEver {
+            return CommandFailure(Phrase(
+                en: "\(name) keeps failing (\(cause)): check the device (is it suspended or in use?) or choose another with --device",
+                nl: "\(role == "capture" ? "opname" : "afspeel")apparaat '\(error.subject)' blijft falen (\(cause)): controleer het apparaat (slaapstand of in gebruik?) of kies een ander met --device"))
+        }
         if error.isDisconnect {
             return CommandFailure("\(name) disconnected (\(cause)): reconnect it and try again")
         }

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct Stilte: ParsableCommand {
+struct Stilte: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stilte",
         abstract: "Practise the pause after saying no.",
@@ -26,20 +26,26 @@ struct Stilte: ParsableCommand {
             Play.self,
             Record.self,
             GenerateLog.self,
+            Serve.self,
         ]
     )
 
-    /// Takes `--lang` out of the arguments (every command accepts it) and runs the command.
-    static func main() {
+    /// Takes `--lang` out of the arguments (every command accepts it) and runs the command
+    /// (asynchronously: `stilte serve` is async; the others run as before).
+    static func main() async {
         do {
             _ = try Interface.read()
         } catch {
             exit(withError: ValidationError(error.description))
         }
-        // As ParsableCommand.main, with store errors said in the interface language.
+        // As AsyncParsableCommand.main, with store errors said in the interface language.
         do {
             var command = try parseAsRoot(LanguageFlag.removed(from: Array(CommandLine.arguments.dropFirst())))
-            try command.run()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch {
             exit(withError: CommandFailure.translated(error))
         }

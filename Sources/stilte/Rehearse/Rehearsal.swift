@@ -163,14 +163,16 @@ final class Rehearsal {
         }
         var closeFailure: AudioError?
         do throws(AudioError) { try writer.close() } catch { closeFailure = error }
-        let state: Take.State = devices.demo ? .demo : answer.stopReason == .interrupted ? .interrupted : .complete
+        // A take the device ended (unplugged, failing) was cut short like one stopped with Ctrl-C.
+        let cutShort = answer.stopReason == .interrupted || answer.deviceError != nil
+        let state: Take.State = devices.demo ? .demo : cutShort ? .interrupted : .complete
         let measurement = TakeMeasurement(duration: answer.seconds, analysis: answer.analysis, reactionTime: answer.reactionTime,
-                                          overruns: answer.gaps.count, unreliable: !answer.gaps.isEmpty, state: state)
+                                          overruns: answer.overruns, unreliable: answer.isUnreliable, state: state)
         let saved = try log.finishTake(takeId, measurement: measurement)
         results.append(TakeJSON(take: saved.id, scenario: scenario.id, turn: index + 1, trainee: settings.trainee,
                                 file: url.path, sampleRate: TakeRecorder.sampleRate, answer: answer, demo: devices.demo))
         if !settings.json {
-            let report = TakeReport(analysis: answer.analysis, overruns: answer.gaps.count, tip: scenario.tip(forTurn: index),
+            let report = TakeReport(analysis: answer.analysis, overruns: answer.overruns, tip: scenario.tip(forTurn: index),
                                     columns: min(terminal.columns, 80), language: settings.language)
             var lines = [""] + report.render(style: terminal.style)
             if let example = turn.example { lines += [""] + Wrap.lines("A good answer: " + example, columns: min(terminal.columns, 80)) }

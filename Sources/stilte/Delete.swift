@@ -15,8 +15,12 @@ extension Stilte {
 
         func run() throws {
             let log = try LogAccess.open()
-            let take = try LogAccess.take(self.take, in: log)
-            if !yes {
+            // A row that cannot be decoded any more can still be removed (with --yes).
+            let take: Take?
+            do { take = try LogAccess.take(self.take, in: log) } catch let error as StoreError where error.code == .unreadableRow && yes {
+                take = nil
+            }
+            if !yes, let take {
                 guard isatty(STDIN_FILENO) == 1 else {
                     throw StoreError(.invalidInput, "not deleting take \(self.take) without confirmation; add --yes when not on a terminal")
                 }
@@ -29,7 +33,7 @@ extension Stilte {
                 }
             }
             try log.deleteTake(id: self.take)
-            print("Deleted take \(self.take) and \(take.recordingPath).")
+            print("Deleted take \(self.take) and \(take?.recordingPath ?? "its recording").")
         }
     }
 }

@@ -1,10 +1,14 @@
 import StilteAudio
+import StilteCore
 
 /// A command's failure as the one line ArgumentParser prints after "Error: ".
 struct CommandFailure: Error, CustomStringConvertible {
     let description: String
 
     init(_ line: String) { description = line }
+
+    /// The failure in the interface language (``Interface/language``).
+    init(_ phrase: Phrase) { description = phrase.text(Interface.language) }
 
     /// What a failure of the audio layer means for the user and what to do about it.
     /// `role` is "playback" or "capture"; `format` describes what the device was asked for.

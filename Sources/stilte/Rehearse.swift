@@ -73,7 +73,7 @@ extension Stilte {
                 library: library, log: log,
                 settings: .init(trainee: trainee, target: target, maxSeconds: maxSeconds, json: json,
                                 demoIfNoMicrophone: demoIfNoMicrophone, playbackNamed: playbackDevice != nil,
-                                liveTrace: liveTrace),
+                                liveTrace: liveTrace, language: Interface.language),
                 devices: devices, terminal: terminal)
             let first = try chosenScenario(library, rehearsal)
             try rehearsal.run(first: first)

@@ -1,10 +1,14 @@
 import ArgumentParser
 
 @main
-struct Stilte: ParsableCommand {
+struct Stilte: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stilte",
         abstract: "Practise the pause after saying no.",
+        discussion: """
+            Every command takes --lang en|nl (English, Nederlands). Without it the language is \
+            $STILTE_LANG, else the trainee's stored preference, else LC_ALL / LC_MESSAGES / LANG, else English.
+            """,
         version: StilteVersion.current,
         subcommands: [
             Rehearse.self,
@@ -22,6 +26,17 @@ struct Stilte: ParsableCommand {
             Play.self,
             Record.self,
             GenerateLog.self,
+            Serve.self,
         ]
     )
+
+    /// Takes `--lang` out of the arguments (every command accepts it) and runs the command.
+    static func main() {
+        do {
+            _ = try Interface.read()
+        } catch {
+            exit(withError: ValidationError(error.description))
+        }
+        main(LanguageFlag.removed(from: Array(CommandLine.arguments.dropFirst())))
+    }
 }

@@ -22,16 +22,19 @@ public struct LiveScreen: Sendable {
     public var header: Header
     public var target: PauseTarget
     public var columns: Int
+    /// The language every word on the screen is in.
+    public var language: Language
 
     /// Silences shorter than this, in seconds of audio, are gaps between words: the screen keeps
     /// saying "Speaking" instead of flickering through a sentence. Once shown, the count still
     /// runs from the real end of the last word.
     public static let settle = 0.25
 
-    public init(header: Header, target: PauseTarget, columns: Int = 80) {
+    public init(header: Header, target: PauseTarget, columns: Int = 80, language: Language) {
         self.header = header
         self.target = target
         self.columns = max(40, min(columns, 200))
+        self.language = language
     }
 
     /// The screen after `now` seconds of the answer.
@@ -39,28 +42,40 @@ public struct LiveScreen: Sendable {
         let bar = PauseBar(target: target, cells: min(48, columns - 22))
         var lines = [headerLine(style), ""]
         let phase = settledPhase(model, now: now)
-        lines.append(VisibleText.spread("  " + stateText(phase, solutionStarted: model.solutionStarted, style), clock(now), columns))
+        lines.append(VisibleText.spread("  " + stateText(phase, solutionStarted: model.solutionStarted, style),
+                                        NumberFormat.clock(now, language), columns))
         lines.append("")
         if let pause = model.pause {
             let verdict = target.verdict(for: pause.duration)
-            let paint: TerminalStyle.Paint = verdict == .onTarget ? .green : (verdict == .short ? .yellow : .red)
-            lines.append("    " + style.paint("Pause \(Self.seconds(pause.duration)) — \(verdict.label)", paint))
-            lines.append("    " + bar.render(pause.duration, style: style) + " " + Self.seconds(pause.duration))
+            let seconds = seconds(pause.duration)
+            let line = Phrase(en: "Pause \(seconds) — ", nl: "Pauze \(seconds) — ").text(language) + verdict.name(language)
+            lines.append("    " + style.paint(line, verdict.paint))
+            lines.append("    " + bar.render(pause.duration, style: style) + " " + seconds)
         } else if case .silence = phase, let silence = model.countedSilence(at: now) {
             lines.append("    " + style.paint(SilenceCount.text(after: silence), .bold))
-            lines.append("    " + bar.render(silence, style: style) + " " + Self.seconds(silence))
+            lines.append("    " + bar.render(silence, style: style) + " " + seconds(silence))
         } else {
-            lines.append("    " + style.paint(model.firstSpeech == nil ? "Say your no, then count 21 … 24 in silence." : "…", .dim))
+            let hint = model.firstSpeech == nil
+                ? Phrase(en: "Say your no, then count 21 … 24 in silence.", nl: "Zeg je nee en tel dan in stilte 21 … 24.").text(language)
+                : "…"
+            lines.append("    " + style.paint(hint, .dim))
             lines.append("    " + bar.render(0, style: style))
         }
-        lines.append("    " + style.paint("target \(Self.seconds(target.seconds)) ± \(Self.seconds(target.tolerance))", .dim))
+        let window = NumberFormat.target(target, language)
+        lines.append("    " + style.paint(Phrase(en: "target \(window)", nl: "doel \(window)").text(language), .dim))
         lines.append("")
-        lines.append("  " + style.paint("Enter: stop   Ctrl-C: stop (the take is kept)", .dim))
+        let keys = Phrase(en: "Enter: stop   Ctrl-C: stop (the take is kept)",
+                          nl: "Enter: stoppen   Ctrl-C: stoppen (de opname blijft bewaard)")
+        lines.append("  " + style.paint(keys.text(language), .dim))
         return lines
     }
 
+    func seconds(_ value: Double) -> String { NumberFormat.seconds(value, language) }
+
     func headerLine(_ style: TerminalStyle) -> String {
-        let turn = header.turns > 1 ? " · turn \(header.turn)/\(header.turns)" : ""
+        let turn = header.turns > 1
+            ? Phrase(en: " · turn \(header.turn)/\(header.turns)", nl: " · beurt \(header.turn)/\(header.turns)").text(language)
+            : ""
         let right = header.demo ? style.paint(" DEMO ", .inverse) : ""
         return VisibleText.spread(style.paint("Stilte", .bold) + " · " + header.title + turn, right, columns)
     }
@@ -73,24 +88,16 @@ public struct LiveScreen: Sendable {
 
     func stateText(_ phase: LiveModel.Phase, solutionStarted: Bool, _ style: TerminalStyle) -> String {
         switch phase {
-        case .waiting: return style.paint("○ Listening — waiting for your answer", .cyan)
-        case .speaking: return style.paint(solutionStarted ? "● Speaking — your solution" : "● Speaking", .green)
-        case .silence: return style.paint(solutionStarted ? "◌ Silence after the solution" : "◌ Silence", .yellow)
+        case .waiting:
+            return style.paint(Phrase(en: "○ Listening — waiting for your answer", nl: "○ Luisteren — wacht op je antwoord").text(language), .cyan)
+        case .speaking:
+            let text = solutionStarted ? Phrase(en: "● Speaking — your solution", nl: "● Je spreekt — je oplossing")
+                                       : Phrase(en: "● Speaking", nl: "● Je spreekt")
+            return style.paint(text.text(language), .green)
+        case .silence:
+            let text = solutionStarted ? Phrase(en: "◌ Silence after the solution", nl: "◌ Stilte na de oplossing")
+                                       : Phrase(en: "◌ Silence", nl: "◌ Stilte")
+            return style.paint(text.text(language), .yellow)
         }
-    }
-
-    func clock(_ now: Double) -> String {
-        let tenths = Int((max(0, now) * 10).rounded(.down))
-        let minutes = tenths / 600
-        let rest = tenths % 600
-        let secs = rest / 10
-        return "\(minutes):\(secs < 10 ? "0" : "")\(secs).\(rest % 10)"
-    }
-
-    /// `seconds` to 0.01 s with its unit: "3.92 s".
-    public static func seconds(_ seconds: Double) -> String {
-        let hundredths = Int((seconds * 100).rounded())
-        let frac = abs(hundredths) % 100
-        return "\(hundredths < 0 ? "-" : "")\(abs(hundredths) / 100).\(frac < 10 ? "0" : "")\(frac) s"
     }
 }

@@ -3,7 +3,7 @@ import StilteAnalysis
 /// The bar that fills toward the target while the trainee stays silent.
 ///
 /// It spans 0 … `target.upperBound + 1.5` s; the cells inside the target window
-/// are marked, and the filled part turns green inside the window, red past it.
+/// are marked, and the filled part takes the colour of the verdict it would get (``Verdict/paint``).
 public struct PauseBar: Sendable {
     public var target: PauseTarget
     /// Cells in the bar.
@@ -23,10 +23,10 @@ public struct PauseBar: Sendable {
         return middle >= target.lowerBound && middle <= target.upperBound
     }
 
-    /// The colour of the filled part after `seconds` of silence.
+    /// The colour of the filled part after `seconds` of silence: the colour of the verdict
+    /// the pause would get if it ended now.
     public func paint(for seconds: Double) -> TerminalStyle.Paint {
-        if seconds < target.lowerBound { return .yellow }
-        return seconds <= target.upperBound ? .green : .red
+        target.verdict(for: seconds).paint
     }
 
     /// The bar after `seconds`: `█` filled, `▒` the unfilled target window, `░` the rest.

@@ -8,12 +8,15 @@ public struct TakeReport: Sendable {
     /// The scenario's coaching tip.
     public var tip: String?
     public var columns: Int
+    /// The language every word of the report is in.
+    public var language: Language
 
-    public init(analysis: Analysis, overruns: Int = 0, tip: String? = nil, columns: Int = 80) {
+    public init(analysis: Analysis, overruns: Int = 0, tip: String? = nil, columns: Int = 80, language: Language) {
         self.analysis = analysis
         self.overruns = overruns
         self.tip = tip
         self.columns = max(40, min(columns, 200))
+        self.language = language
     }
 
     /// Prompt end → first speech, in seconds; nil when nothing was said.
@@ -25,31 +28,53 @@ public struct TakeReport: Sendable {
     /// The result screen.
     public func render(style: TerminalStyle) -> [String] {
         let verdict = analysis.verdict
-        let paint: TerminalStyle.Paint = verdict == .onTarget ? .green : (verdict == .short || verdict == .long ? .yellow : .red)
+        let name = verdict.name(language)
         var lines: [String] = []
         if let pause = analysis.pause {
-            let pauseText = "Pause after your no: " + LiveScreen.seconds(pause.duration) + " — " + verdict.label
-            lines.append(style.paint(pauseText, paint) + style.paint("  (target \(LiveScreen.seconds(analysis.target.seconds)) ± \(LiveScreen.seconds(analysis.target.tolerance)))", .dim))
+            let seconds = seconds(pause.duration)
+            let pauseText = Phrase(en: "Pause after your no: \(seconds) — \(name)", nl: "Pauze na je nee: \(seconds) — \(name)")
+            let window = NumberFormat.target(analysis.target, language)
+            let targetText = Phrase(en: "  (target \(window))", nl: "  (doel \(window))")
+            lines.append(style.paint(pauseText.text(language), verdict.paint) + style.paint(targetText.text(language), .dim))
         } else {
-            lines.append(style.paint("No pause measured — " + verdict.label, paint))
+            lines.append(style.paint(Phrase(en: "No pause measured — \(name)", nl: "Geen pauze gemeten — \(name)").text(language), verdict.paint))
         }
-        lines.append(VisibleText.fit(verdict.explanation, columns))
+        lines.append(VisibleText.fit(verdict.explanation(language), columns))
         if let reaction = reactionTime {
-            lines.append("Reaction time: \(LiveScreen.seconds(reaction)) from the end of the client's question")
+            let seconds = seconds(reaction)
+            lines.append(Phrase(en: "Reaction time: \(seconds) from the end of the client's question",
+                                nl: "Reactietijd: \(seconds) na het einde van de vraag van de klant").text(language))
         }
-        lines.append(contentsOf: Timeline(analysis: analysis, cells: min(60, columns - 12)).render(style: style))
+        lines.append(contentsOf: Timeline(analysis: analysis, cells: min(60, columns - 12), language: language).render(style: style))
         if let events = analysis.pause?.events, !events.isEmpty {
-            let names = events.map { "\($0.kind.rawValue) at \(LiveScreen.seconds($0.start))" }.joined(separator: ", ")
-            lines.append(VisibleText.fit("In the pause: " + names, columns))
+            let names = events.map { Phrase(en: "\(eventName($0.kind, .en)) at ", nl: "\(eventName($0.kind, .nl)) op ").text(language) + seconds($0.start) }
+            let heading = Phrase(en: "In the pause: ", nl: "In de pauze: ").text(language)
+            lines.append(VisibleText.fit(heading + names.joined(separator: ", "), columns))
         }
         if unreliable {
-            lines.append(style.paint("Unreliable: \(overruns) overrun\(overruns == 1 ? "" : "s") — audio was dropped while recording.", .red))
+            let count = Phrase.count(overruns, en: ("overrun", "overruns"), nl: ("onderbreking", "onderbrekingen"))
+            let text = Phrase(en: "Unreliable: \(count.en) — audio was dropped while recording.",
+                              nl: "Onbetrouwbaar: \(count.nl) — er viel geluid weg tijdens de opname.")
+            lines.append(style.paint(text.text(language), .red))
         }
         if let tip, !tip.isEmpty {
             lines.append("")
-            lines.append(contentsOf: Wrap.lines("Tip: " + tip, columns: columns))
+            lines.append(contentsOf: Wrap.lines(Phrase(en: "Tip: ", nl: "Tip: ").text(language) + tip, columns: columns))
         }
         return lines
+    }
+
+    func seconds(_ value: Double) -> String { NumberFormat.seconds(value, language) }
+
+    /// The name of a sound heard inside the pause.
+    func eventName(_ kind: PauseEvent.Kind, _ language: Language) -> String {
+        let phrase: Phrase = switch kind {
+        case .breath: Phrase(en: "breath", nl: "ademhaling")
+        case .click: Phrase(en: "click", nl: "klik")
+        case .noise: Phrase(en: "noise", nl: "geluid")
+        case .filler: Phrase(en: "filler", nl: "stopwoord")
+        }
+        return phrase.text(language)
     }
 }
 
@@ -57,10 +82,12 @@ public struct TakeReport: Sendable {
 public struct Timeline: Sendable {
     public var analysis: Analysis
     public var cells: Int
+    public var language: Language
 
-    public init(analysis: Analysis, cells: Int = 60) {
+    public init(analysis: Analysis, cells: Int = 60, language: Language) {
         self.analysis = analysis
         self.cells = max(10, cells)
+        self.language = language
     }
 
     /// Two lines: the timeline and its scale.
@@ -78,9 +105,11 @@ public struct Timeline: Sendable {
                 line += "·"
             }
         }
-        let end = LiveScreen.seconds(analysis.duration)
+        let end = NumberFormat.seconds(analysis.duration, language)
         let scale = "0 s" + String(repeating: " ", count: max(1, cells - 3 - end.count)) + end
-        return ["Timeline    " + line, "            " + style.paint(scale, .dim)]
+        let label = Phrase(en: "Timeline", nl: "Tijdlijn").text(language)
+        let indent = String(repeating: " ", count: 12)
+        return [label + String(repeating: " ", count: max(1, 12 - label.count)) + line, indent + style.paint(scale, .dim)]
     }
 }
 

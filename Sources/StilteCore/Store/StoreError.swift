@@ -23,6 +23,11 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         public static let unreadableRow = Code(rawValue: "unreadable-row")
         /// An input is larger than Stilte accepts (a bundle with too many entries or bytes).
         public static let tooLarge = Code(rawValue: "too-large")
+        /// A home, directory or file that is a symbolic link, belongs to someone else or that
+        /// others may write; it was neither used nor changed.
+        public static let unsafePath = Code(rawValue: "unsafe-path")
+        /// An SQLite database of another program where the session log should be; left as it is.
+        public static let foreign = Code(rawValue: "foreign")
         /// Any other SQLite error.
         public static let database = Code(rawValue: "database")
     }

@@ -19,6 +19,8 @@ final class Rehearsal {
         var playbackNamed: Bool
         /// Where to write live-screen measurements (`bench/`), if anywhere.
         var liveTrace: String?
+        /// The language the trainee reads.
+        var language: Language
     }
 
     let library: ScenarioLibrary
@@ -144,12 +146,12 @@ final class Rehearsal {
         if !interactive && !settings.json { say(["Recording your answer…"]) }
         let screen = interactive ? LiveScreen(header: .init(title: scenario.title, turn: index + 1, turns: scenario.turns.count,
                                                              demo: devices.demo),
-                                              target: parameters.target, columns: min(terminal.columns, 80)) : nil
+                                              target: parameters.target, columns: min(terminal.columns, 80), language: settings.language) : nil
         if interactive { say([""]) }
         let recorder = TakeRecorder(devices: devices, parameters: parameters,
                                     stopRule: StopRule(maxSeconds: settings.maxSeconds), screen: screen,
                                     terminal: terminal, interruption: interruption.flag,
-                                    trace: trace)
+                                    trace: trace, language: settings.language)
         let answer: RecordedAnswer
         do {
             answer = try recorder.record(into: writer, promptEnded: promptEnded)
@@ -166,7 +168,7 @@ final class Rehearsal {
                                 file: url.path, sampleRate: TakeRecorder.sampleRate, answer: answer, demo: devices.demo))
         if !settings.json {
             let report = TakeReport(analysis: answer.analysis, overruns: answer.gaps.count, tip: scenario.tip(forTurn: index),
-                                    columns: min(terminal.columns, 80))
+                                    columns: min(terminal.columns, 80), language: settings.language)
             var lines = [""] + report.render(style: terminal.style)
             if let example = turn.example { lines += [""] + Wrap.lines("A good answer: " + example, columns: min(terminal.columns, 80)) }
             let label = devices.demo ? "DEMO take" : "Take"
@@ -176,7 +178,7 @@ final class Rehearsal {
         }
         if let error = answer.deviceError {
             let failure = CommandFailure.device(error, role: "capture", format: "\(TakeRecorder.sampleRate) Hz mono capture")
-            throw CommandFailure("\(failure.description); take \(takeId) keeps the first \(LiveScreen.seconds(answer.seconds))")
+            throw CommandFailure("\(failure.description); take \(takeId) keeps the first \(NumberFormat.seconds(answer.seconds, settings.language))")
         }
         if let closeFailure {
             throw CommandFailure("finishing '\(closeFailure.subject)' failed: \(closeFailure.message) (\(closeFailure.function)); take \(takeId) may be cut short")
@@ -273,7 +275,7 @@ final class Rehearsal {
         let columns = min(terminal.columns, 80)
         var lines = ["", terminal.style.paint(scenario.title, .bold) + (devices.demo ? "  " + terminal.style.paint(" DEMO ", .inverse) : "")]
         lines += Wrap.lines(scenario.context, columns: columns)
-        let pause = LiveScreen.seconds(settings.target ?? scenario.turns.first?.target.seconds ?? 4)
+        let pause = NumberFormat.seconds(settings.target ?? scenario.turns.first?.target.seconds ?? 4, settings.language)
         lines += Wrap.lines("Say your no, stay silent for about \(pause) (count 21 … 24), then offer the solution.", columns: columns)
             .map { terminal.style.paint($0, .dim) }
         return lines

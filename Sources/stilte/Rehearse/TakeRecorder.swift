@@ -42,6 +42,8 @@ struct TakeRecorder {
     let terminal: Terminal
     let interruption: StopFlag
     var trace: LiveTrace?
+    /// The language of the messages.
+    let language: Language
     static let sampleRate = 16_000
 
     /// Starts capturing at once (call it right as the prompt ends) and records into `writer`.
@@ -98,7 +100,7 @@ struct TakeRecorder {
                 let events = try buffer.withUnsafeBufferPointer { all in
                     let block = UnsafeBufferPointer(rebasing: all[0..<count])
                     do throws(AudioError) { try writer.write(block) } catch {
-                        throw CommandFailure("writing '\(error.subject)' failed: \(error.message) (\(error.function)): free some space; the first \(LiveScreen.seconds(writer.seconds)) are kept")
+                        throw CommandFailure("writing '\(error.subject)' failed: \(error.message) (\(error.function)): free some space; the first \(NumberFormat.seconds(writer.seconds, language)) are kept")
                     }
                     return analyzer.process(block)
                 }

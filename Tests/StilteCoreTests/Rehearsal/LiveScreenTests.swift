@@ -4,7 +4,7 @@ import StilteAnalysis
 
 @Suite struct LiveScreenTests {
     let screen = LiveScreen(header: .init(title: "A client asks for you personally, and insists that only you will do", turn: 1, turns: 2, demo: true),
-                            target: PauseTarget(seconds: 4, tolerance: 0.5))
+                            target: PauseTarget(seconds: 4, tolerance: 0.5), language: .en)
     let color = TerminalStyle(ansi: true, colors: true)
 
     func model(silenceSince: Double) -> LiveModel {
@@ -32,7 +32,7 @@ import StilteAnalysis
         #expect(gap.contains("● Speaking") && !gap.contains("◌ Silence"))
         let settled = screen.render(m, now: 1.0 + LiveScreen.settle + 0.05, style: .plain).joined(separator: "\n")
         #expect(settled.contains("◌ Silence"))
-        #expect(settled.contains(LiveScreen.seconds(LiveScreen.settle + 0.05)), "counted from the real end of the word")
+        #expect(settled.contains(NumberFormat.seconds(LiveScreen.settle + 0.05, .en)), "counted from the real end of the word")
     }
 
     @Test func freezesWithTheMeasuredPause() {
@@ -91,7 +91,7 @@ import StilteAnalysis
                                 refusal: TimeSpan(start: 0.84, end: 2.37),
                                 pause: Pause(start: 2.37, end: 6.29, events: [PauseEvent(start: 3.1, end: 3.25, kind: .breath)]),
                                 verdict: .onTarget)
-        let lines = TakeReport(analysis: analysis, overruns: 1, tip: "Name the colleague you trust.").render(style: .plain)
+        let lines = TakeReport(analysis: analysis, overruns: 1, tip: "Name the colleague you trust.", language: .en).render(style: .plain)
         let text = lines.joined(separator: "\n")
         #expect(text.contains("Pause after your no: 3.92 s — on target"))
         #expect(text.contains("Reaction time: 0.84 s"))

@@ -87,7 +87,7 @@ struct BundleLimitTests {
         try FileManager.default.createDirectory(at: mount, withIntermediateDirectories: true)
         let mounted = Process()
         mounted.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        mounted.arguments = ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", mount.path]
+        mounted.arguments = ["mount", "-t", "tmpfs", "-o", "size=1m,mode=0700", "tmpfs", mount.path]
         try mounted.run()
         mounted.waitUntilExit()
         guard mounted.terminationStatus == 0 else { return }  // not root: no tmpfs here (FullDiskTests says the same)

@@ -103,7 +103,9 @@ final class Rehearsal {
 
     func practiceCounts() throws -> [String: PracticeCount] {
         var counts: [String: PracticeCount] = [:]
-        for take in try log.takes(TakeFilter(trainee: settings.trainee)) where take.state.isPractice {
+        // The demo rotates through its own takes; practice counts only practice.
+        let counted: Take.State = devices.demo ? .demo : .complete
+        for take in try log.takes(TakeFilter(trainee: settings.trainee)) where take.state == counted {
             var count = counts[take.scenarioId] ?? PracticeCount(takes: 0, onTarget: 0)
             count.takes += 1
             if take.verdict == .onTarget { count.onTarget += 1 }

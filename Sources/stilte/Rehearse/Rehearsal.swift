@@ -41,7 +41,6 @@ final class Rehearsal {
         self.devices = devices
         self.terminal = terminal
         trace = try settings.liveTrace.map(LiveTrace.init(path:))
-        if devices.demo { try startDemo() }
     }
 
     /// Whether the trainee answers at a terminal (live screen, single keys).
@@ -50,6 +49,8 @@ final class Rehearsal {
     /// Runs `first` and, on a terminal, whatever the trainee chooses after it.
     func run(first: Scenario) throws {
         defer { terminal.restore(); if let sessionId { try? log.endSession(sessionId) } }
+        demoLanguage = first.language
+        if devices.demo { try startDemo() }
         try checkMicrophone()
         if interactive { terminal.enterKeyMode() }
         var scenario = first
@@ -102,7 +103,9 @@ final class Rehearsal {
 
     func practiceCounts() throws -> [String: PracticeCount] {
         var counts: [String: PracticeCount] = [:]
-        for take in try log.takes(TakeFilter(trainee: settings.trainee)) where take.state.isPractice {
+        // The demo rotates through its own takes; practice counts only practice.
+        let counted: Take.State = devices.demo ? .demo : .complete
+        for take in try log.takes(TakeFilter(trainee: settings.trainee)) where take.state == counted {
             var count = counts[take.scenarioId] ?? PracticeCount(takes: 0, onTarget: 0)
             count.takes += 1
             if take.verdict == .onTarget { count.onTarget += 1 }
@@ -233,9 +236,16 @@ final class Rehearsal {
         }
     }
 
+    /// The language of the demo's example answer: the first scenario's.
+    private var demoLanguage = ScenarioLanguage.en
+
     private func startDemo() throws {
         if demo == nil {
-            demo = try DemoMicrophone(answer: library.audioDirectory.appendingPathComponent("demo/answer.wav"))
+            // A Dutch scenario gets the Dutch answer (scripts/make-prompts makes it), when there is one.
+            let translated = library.audioDirectory.appendingPathComponent("demo/answer.\(demoLanguage.rawValue).wav")
+            let answer = FileManager.default.fileExists(atPath: translated.path) ? translated
+                : library.audioDirectory.appendingPathComponent("demo/answer.wav")
+            demo = try DemoMicrophone(answer: answer)
         }
         devices.demo = true
         devices.capture = DemoMicrophone.captureDevice

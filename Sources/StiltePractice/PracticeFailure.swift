@@ -13,7 +13,7 @@ public struct PracticeFailure: Error, CustomStringConvertible {
 
     /// What a failure of the audio layer means for the user and what to do about it.
     /// `role` is "playback" or "capture"; `format` describes what the device was asked for.
-    public static func device(_ error: AudioError, role: String, format: String) -> PracticeFailure {
+    public static func device(_ error: AudioError, role: String, format: String, language: Language = .en) -> PracticeFailure {
         let name = "\(role) device '\(error.subject)'"
         let cause = "\(error.message), \(error.function)"
         if error.function == "snd_pcm_open" {
@@ -28,6 +28,12 @@ public struct PracticeFailure: Error, CustomStringConvertible {
         if error.function.hasPrefix("snd_pcm_hw_params") {
             return PracticeFailure("\(name) cannot do \(format) (\(cause)): use a converting device such as 'default' or 'plughw:CARD,DEV'")
         }
+        if error.isFailingForEver {
+            return PracticeFailure(Phrase(
+                en: "\(name) keeps failing (\(cause)): check the device (is it suspended or in use?) or choose another with --device",
+                nl: "\(role == "capture" ? "opname" : "afspeel")apparaat '\(error.subject)' blijft falen (\(cause)): controleer het apparaat (slaapstand of in gebruik?) of kies een ander met --device"),
+                language: language)
+        }
         if error.isDisconnect {
             return PracticeFailure("\(name) disconnected (\(cause)): reconnect it and try again")
         }
@@ -35,7 +41,13 @@ public struct PracticeFailure: Error, CustomStringConvertible {
     }
 
     /// A sound file that cannot be read.
-    public static func unreadable(_ error: AudioError) -> PracticeFailure {
-        PracticeFailure("cannot read '\(error.subject)': \(error.message) (\(error.function)): give an existing sound file (WAV, FLAC, Ogg)")
+    public static func unreadable(_ error: AudioError, language: Language = .en) -> PracticeFailure {
+        if error.isNotRegularFile {
+            return PracticeFailure(Phrase(
+                en: "cannot read '\(error.subject)': not a regular file (a FIFO, device or directory); give a sound file (WAV, FLAC, Ogg)",
+                nl: "kan '\(error.subject)' niet lezen: geen gewoon bestand (een FIFO, apparaat of map); geef een geluidsbestand (WAV, FLAC, Ogg)"),
+                language: language)
+        }
+        return PracticeFailure("cannot read '\(error.subject)': \(error.message) (\(error.function)): give an existing sound file (WAV, FLAC, Ogg)")
     }
 }

@@ -7,4 +7,10 @@ typealias CommandFailure = PracticeFailure
 extension PracticeFailure {
     /// The failure in the interface language (``Interface/language``).
     init(_ phrase: Phrase) { self.init(phrase, language: Interface.language) }
+
+    /// `error` as the user reads it: a ``StoreError`` in the interface language, anything else unchanged.
+    static func translated(_ error: any Error) -> any Error {
+        guard let store = error as? StoreError, store.phrase != nil else { return error }
+        return CommandFailure(store.text(Interface.language))
+    }
 }

@@ -30,13 +30,14 @@ struct Stilte: AsyncParsableCommand {
         ]
     )
 
-    /// Takes `--lang` out of the arguments (every command accepts it) and runs the command.
-    static func main() {
+    /// Takes `--lang` out of the arguments (every command accepts it) and runs the command
+    /// (asynchronously: `stilte serve` is async; the others run as before).
+    static func main() async {
         do {
             _ = try Interface.read()
         } catch {
             exit(withError: ValidationError(error.description))
         }
-        main(LanguageFlag.removed(from: Array(CommandLine.arguments.dropFirst())))
+        await main(LanguageFlag.removed(from: Array(CommandLine.arguments.dropFirst())))
     }
 }

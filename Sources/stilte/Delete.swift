@@ -7,29 +7,38 @@ extension Stilte {
     struct Delete: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Delete a take and its recording.")
 
-        @Argument(help: "The take's id (see `stilte takes`).")
-        var take: Int64
+        @Argument(help: TakeReference.help)
+        var take: TakeReference
 
         @Flag(help: "Do not ask (required when not on a terminal).")
         var yes = false
 
         func run() throws {
             let log = try LogAccess.open()
-            let take = try LogAccess.take(self.take, in: log)
-            if !yes {
+            // A row that cannot be decoded any more can still be removed by its id (with --yes).
+            let take: Take?
+            let id: Int64
+            do {
+                take = try LogAccess.take(self.take, in: log)
+                id = take?.id ?? 0
+            } catch let error as StoreError where error.code == .unreadableRow && yes && Int64(self.take.text) != nil {
+                take = nil
+                id = Int64(self.take.text) ?? 0
+            }
+            if !yes, let take {
                 guard isatty(STDIN_FILENO) == 1 else {
-                    throw StoreError(.invalidInput, "not deleting take \(self.take) without confirmation; add --yes when not on a terminal")
+                    throw StoreError(.invalidInput, "not deleting take \(id) without confirmation; add --yes when not on a terminal")
                 }
                 let trainee = (try log.trainee(id: take.traineeId)?.name ?? "?").terminalSafe
-                print("Delete take \(self.take) (\(trainee), \(take.scenarioId.terminalSafe), \(LogAccess.timestamp.string(from: take.createdAt)) UTC) and its recording? [y/N] ", terminator: "")
+                print("Delete take \(id) · \(take.shortUUID) (\(trainee), \(take.scenarioId.terminalSafe), \(LogAccess.timestamp.string(from: take.createdAt)) UTC) and its recording? [y/N] ", terminator: "")
                 let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
                 guard answer == "y" || answer == "yes" else {
                     print("Kept.")
                     return
                 }
             }
-            try log.deleteTake(id: self.take)
-            print("Deleted take \(self.take) and \(take.recordingPath).")
+            try log.deleteTake(id: id)
+            print("Deleted take \(id) and \(take?.recordingPath ?? "its recording").")
         }
     }
 }

@@ -14,17 +14,19 @@ extension Stilte.ReviewCommand {
 
         func run() throws {
             let log = try LogAccess.openRecovering(.readOnly)
-            let takes = try log.takes(filter.filter(unreviewedOnly: unreviewed))
+            let chosen = try filter.filter(in: log, unreviewedOnly: unreviewed)
+            let takes = try log.takes(chosen)
             let names = try LogAccess.traineeNames(log)
             guard !takes.isEmpty else {
-                print(unreviewed ? "Nothing left to review." : "No takes yet.")
+                print(filter.nothingMatched(chosen))
                 return
             }
             let counts = try log.reviewCounts()
             for take in takes {
                 let reviews = counts[take.id ?? 0] ?? 0
                 let pause = take.pauseDuration.map { String(format: "%.2f s", $0) } ?? "no pause"
-                let state = reviews == 0 ? "unreviewed" : "\(reviews) review\(reviews == 1 ? "" : "s")"
+                var state = reviews == 0 ? "unreviewed" : "\(reviews) review\(reviews == 1 ? "" : "s")"
+                if take.state != .complete { state += " (\(take.state.rawValue))" }
                 print("\(take.id ?? 0)\t\(LogAccess.timestamp.string(from: take.createdAt))\t\((names[take.traineeId] ?? "?").terminalSafe)\t\(take.scenarioId.terminalSafe)\t\(pause)\t\(take.verdict?.rawValue ?? "–")\t\(state)")
             }
         }

@@ -31,17 +31,22 @@ struct PromptTake {
         var buffer = [Float](repeating: 0, count: capture.blockFrames)
         var voiced = false
         var silentSince: Double?
+        // The same input level line as `stilte record`, cleared before the next message.
+        var meter = LevelMeter()
+        defer { meter.finish() }
         let limit = Int(maxSeconds * Double(sampleRate))
         loop: while samples.count < limit, !stop.isRaised, terminal.pressedKey() != "\n" {
             switch buffer.withUnsafeMutableBufferPointer({ capture.next(into: $0, timeout: .milliseconds(20)) }) {
             case .samples(let count, _)?:
                 let events = buffer.withUnsafeBufferPointer { analyzer.process(UnsafeBufferPointer(rebasing: $0[0..<count])) }
                 samples.append(contentsOf: buffer[0..<count])
+                let peak = buffer.withUnsafeBufferPointer { PeakLevel.peak(UnsafeBufferPointer(rebasing: $0[0..<count])) }
+                meter.update(peak: peak, seconds: Double(samples.count) / Double(sampleRate))
                 for event in events {
                     switch event {
                     case .speechStarted: voiced = true; silentSince = nil
                     case .silenceStarted(let at): silentSince = at
-                    case .refusalEnded, .pauseEnded: break
+                    case .refusalEnded, .pauseEnded, .segment: break
                     }
                 }
                 let now = Double(samples.count) / Double(sampleRate)
@@ -110,7 +115,7 @@ struct PromptFile {
         if newAudioValue != turn.audio {
             let text: String
             do { text = try String(contentsOf: scenario.file, encoding: .utf8) } catch {
-                throw CommandFailure("cannot read \(scenario.file.path): \(error.localizedDescription)")
+                throw CommandFailure("cannot read \(scenario.file.path): \(FileProblem(error).en)")
             }
             let lines = text.components(separatedBy: "\n")
             let matches = lines.indices.filter { Self.audioValue(lines[$0]) == turn.audio }
@@ -126,7 +131,7 @@ struct PromptFile {
         }
         if let updatedScenario {
             do { try updatedScenario.write(to: scenario.file, atomically: true, encoding: .utf8) } catch {
-                throw CommandFailure("\(scenario.file.path): cannot update the turn's audio line (\(error.localizedDescription)): set it to \(newAudioValue) by hand")
+                throw CommandFailure("\(scenario.file.path): cannot update the turn's audio line (\(FileProblem(error).en)): set it to \(newAudioValue) by hand")
             }
         }
         return destination

@@ -109,7 +109,7 @@ extension Stilte {
                 // 0600 whatever the umask, and never written through a symbolic link: a take is personal data.
                 try PrivateFiles.write(Data(text.utf8), to: URL(fileURLWithPath: path))
             } catch {
-                throw FileAnalysisError(path: path, message: (error as? StoreError)?.message ?? "\(error)")
+                throw FileAnalysisError(path: path, message: (error as? StoreError).map { $0.phrase?.text(Interface.language) ?? $0.message } ?? "\(error)")
             }
         }
 
@@ -147,7 +147,7 @@ struct AnalysisReport: Encodable {
 
     private enum Keys: String, CodingKey {
         case file, sampleRate, channels, duration, target, segments, refusal, pause, verdict
-        case seconds, tolerance, start, end, events, kind
+        case seconds, tolerance, start, end, events, kind, silenceAfterLastWord
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -185,6 +185,7 @@ struct AnalysisReport: Encodable {
             try c.encodeNil(forKey: .pause)
         }
         try c.encode(a.verdict, forKey: .verdict)
+        try c.encode(a.silenceAfterLastWord.map(ms), forKey: .silenceAfterLastWord)
     }
 
     private func encodeSpan(_ start: Double, _ end: Double, into container: inout UnkeyedEncodingContainer) throws {

@@ -19,6 +19,10 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         public static let invalidInput = Code(rawValue: "invalid-input")
         /// A file or directory could not be created, read or removed.
         public static let io = Code(rawValue: "io")
+        /// A row in the log cannot be decoded (a date out of range, damaged JSON); it names the row.
+        public static let unreadableRow = Code(rawValue: "unreadable-row")
+        /// An input is larger than Stilte accepts (a bundle with too many entries or bytes).
+        public static let tooLarge = Code(rawValue: "too-large")
         /// A home, directory or file that is a symbolic link, belongs to someone else or that
         /// others may write; it was neither used nor changed.
         public static let unsafePath = Code(rawValue: "unsafe-path")
@@ -33,11 +37,26 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
     /// The file concerned, when there is one.
     public var path: String?
+    /// The explanation in every interface language, for errors whose text has been written
+    /// in all of them (`message` is its English).
+    public var phrase: Phrase?
 
     public init(_ code: Code, _ message: String, path: String? = nil) {
         self.code = code
         self.message = message
         self.path = path
+    }
+
+    public init(_ code: Code, _ phrase: Phrase, path: String? = nil) {
+        self.init(code, phrase.en, path: path)
+        self.phrase = phrase
+    }
+
+    /// The one line in `language` (English where no translation was written).
+    public func text(_ language: Language) -> String {
+        let message = phrase?.text(language) ?? message
+        if let path { return "\(path): \(message)" }
+        return message
     }
 
     public var description: String {

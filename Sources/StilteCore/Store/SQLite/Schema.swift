@@ -5,7 +5,7 @@ import GRDB
 enum Schema {
     /// Stored in `PRAGMA user_version` by the last migration; a file with a larger
     /// value was written by a newer Stilte.
-    static let version = 2
+    static let version = 3
 
     /// The Monday (UTC) of a take's week, as `YYYY-MM-DD`; queries must spell it
     /// exactly like this to use the `take_progress_week` index.
@@ -89,6 +89,18 @@ enum Schema {
                 ON take(traineeId, scenarioId, \(weekExpression), state, pauseDuration, verdict, createdAt)
                 """)
             try db.execute(sql: "PRAGMA user_version = 2")
+        }
+        migrator.registerMigration("v3: demo and empty takes") { db in
+            // Takes that are not practice say so in their state (`demo`, `empty`), so progress
+            // leaves them out: before, a demo take counted as the user's practice, and a take
+            // killed during the prompt (no audio) as an interrupted answer.
+            try db.execute(sql: """
+                UPDATE take SET state = 'demo'
+                WHERE state IN ('complete', 'interrupted')
+                  AND sessionId IN (SELECT id FROM session WHERE devices LIKE '% demo')
+                """)
+            try db.execute(sql: "UPDATE take SET state = 'empty' WHERE state = 'interrupted' AND duration = 0")
+            try db.execute(sql: "PRAGMA user_version = 3")
         }
         return migrator
     }

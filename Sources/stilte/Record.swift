@@ -1,5 +1,6 @@
 import ArgumentParser
 import StilteAudio
+import StiltePractice
 
 extension Stilte {
     /// `stilte record FILE`: records mono 16-bit WAV from an ALSA device.

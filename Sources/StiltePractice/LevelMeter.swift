@@ -4,15 +4,17 @@ import StilteAudio
 /// The live input level line of `stilte record`, on a terminal only: peak dBFS
 /// of the last tenth of a second and a bar, redrawn in place at most 10 times a
 /// second on standard error. Silent when standard error is not a terminal.
-struct LevelMeter {
+public struct LevelMeter {
     private let enabled = isatty(STDERR_FILENO) != 0
     private let clock = ContinuousClock()
     private var lastDraw: ContinuousClock.Instant?
     private var windowPeak: Float = 0
     private var drawn = false
 
+    public init() {}
+
     /// Records a block's peak and redraws when 100 ms have passed since the last draw.
-    mutating func update(peak: Float, seconds: Double) {
+    public mutating func update(peak: Float, seconds: Double) {
         guard enabled else { return }
         windowPeak = max(windowPeak, peak)
         let now = clock.now
@@ -28,13 +30,13 @@ struct LevelMeter {
     }
 
     /// Prints `note` on a line of its own, above the meter.
-    mutating func note(_ note: String) {
+    public mutating func note(_ note: String) {
         if enabled && drawn { write("\r\u{1B}[K") }
         write(note + "\n")
     }
 
     /// Clears the meter line so the summary starts on a clean line.
-    mutating func finish() {
+    public mutating func finish() {
         if enabled && drawn { write("\r\u{1B}[K") }
         drawn = false
     }

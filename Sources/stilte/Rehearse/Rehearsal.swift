@@ -21,6 +21,8 @@ final class Rehearsal {
         var liveTrace: String?
         /// The language the trainee reads.
         var language: Language
+        /// The trainee's pace of silent counting (`stilte calibrate`), in seconds per number.
+        var secondsPerCount: Double = CountPlan.uncalibratedSecondsPerCount
     }
 
     let library: ScenarioLibrary
@@ -146,7 +148,8 @@ final class Rehearsal {
         if !interactive && !settings.json { say(["Recording your answer…"]) }
         let screen = interactive ? LiveScreen(header: .init(title: scenario.title, turn: index + 1, turns: scenario.turns.count,
                                                              demo: devices.demo),
-                                              target: parameters.target, columns: min(terminal.columns, 80), language: settings.language) : nil
+                                              target: parameters.target, columns: min(terminal.columns, 80), language: settings.language,
+                                              count: CountPlan(target: parameters.target.seconds, secondsPerCount: settings.secondsPerCount)) : nil
         if interactive { say([""]) }
         let recorder = TakeRecorder(devices: devices, parameters: parameters,
                                     stopRule: StopRule(maxSeconds: settings.maxSeconds), screen: screen,
@@ -275,8 +278,9 @@ final class Rehearsal {
         let columns = min(terminal.columns, 80)
         var lines = ["", terminal.style.paint(scenario.title, .bold) + (devices.demo ? "  " + terminal.style.paint(" DEMO ", .inverse) : "")]
         lines += Wrap.lines(scenario.context, columns: columns)
-        let pause = NumberFormat.seconds(settings.target ?? scenario.turns.first?.target.seconds ?? 4, settings.language)
-        lines += Wrap.lines("Say your no, stay silent for about \(pause) (count 21 … 24), then offer the solution.", columns: columns)
+        let target = settings.target ?? scenario.turns.first?.target.seconds ?? PauseTarget().seconds
+        let count = CountPlan(target: target, secondsPerCount: settings.secondsPerCount)
+        lines += Wrap.lines(RehearsalText.instruction(target: target, plan: count, settings.language), columns: columns)
             .map { terminal.style.paint($0, .dim) }
         return lines
     }

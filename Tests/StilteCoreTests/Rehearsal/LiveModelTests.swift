@@ -38,12 +38,13 @@ import StilteAnalysis
     }
 
     @Test func theCountGoesOneNumberPerSecond() {
-        #expect(SilenceCount.numbers(after: 0.99).isEmpty)
-        #expect(SilenceCount.numbers(after: 1.0) == [21])
-        #expect(SilenceCount.numbers(after: 2.05) == [21, 22])
-        #expect(SilenceCount.text(after: 4.2) == "21 … 22 … 23 … 24")
-        #expect(SilenceCount.text(after: 0.3) == "…")
-        #expect(SilenceCount.text(after: 10.5, maxNumbers: 3) == "… 28 … 29 … 30")
+        let count = CountPlan(target: 4)
+        #expect(count.reached(after: 0.99).isEmpty)
+        #expect(count.reached(after: 1.0) == [21])
+        #expect(count.reached(after: 2.05) == [21, 22])
+        #expect(count.text(after: 4.2) == "21 … 22 … 23 … 24")
+        #expect(count.text(after: 0.3) == "…")
+        #expect(count.text(after: 10.5) == "21 … 22 … 23 … 24", "the count stops at the target")
     }
 
     @Test func stopsAMomentAfterTheSolutionOrAtTheLimit() {

@@ -11,6 +11,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // C libraries, seen only by StilteAudio.
@@ -27,6 +30,14 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Yams", package: "Yams"),
         ]),
+        // `stilte serve`: the trainer's review pages and their JSON API (Hummingbird), a thin
+        // front end over Core like the command line.
+        .target(name: "StilteServer", dependencies: [
+            "StilteAnalysis", "StilteAudio", "StilteCore",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
         // The command line. Linked with the Swift runtime and Foundation (+ ICU) static, as a PIE
         // whose relative relocations are packed (lld, RELR): a dynamic Foundation/ICU, or 2 MB of
         // unpacked relocations, held `stilte analyze` above 20 MB peak RSS whatever the file's
@@ -35,7 +46,7 @@ let package = Package(
         .executableTarget(
             name: "stilte",
             dependencies: [
-                "StilteAudio", "StilteAnalysis", "StilteCore",
+                "StilteAudio", "StilteAnalysis", "StilteCore", "StilteServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux]))],
@@ -51,6 +62,7 @@ let package = Package(
         .testTarget(name: "StilteAnalysisTests", dependencies: ["StilteAnalysis"]),
         .testTarget(name: "StilteCoreTests", dependencies: ["StilteCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "StilteCLITests", dependencies: ["StilteAudio", "StilteTestSupport"]),
+        .testTarget(name: "StilteServerTests", dependencies: ["StilteServer", "StilteCore", "StilteAnalysis"]),
         .testTarget(name: "StilteTestSupportTests", dependencies: ["StilteTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

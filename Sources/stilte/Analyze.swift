@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import StilteAnalysis
+import StilteCore
 
 extension Stilte {
     /// `stilte analyze`: measure the pause after the refusal in sound files.
@@ -101,9 +102,10 @@ extension Stilte {
 
         private func write(_ text: String, to path: String, for file: String) throws(FileAnalysisError) {
             do {
-                try text.write(toFile: path, atomically: true, encoding: .utf8)
+                // 0600 whatever the umask, and never written through a symbolic link: a take is personal data.
+                try PrivateFiles.write(Data(text.utf8), to: URL(fileURLWithPath: path))
             } catch {
-                throw FileAnalysisError(path: file, message: "cannot write \(path) (\((error as NSError).localizedDescription))")
+                throw FileAnalysisError(path: path, message: (error as? StoreError)?.message ?? "\(error)")
             }
         }
 

@@ -20,8 +20,8 @@ extension Stilte {
                 guard isatty(STDIN_FILENO) == 1 else {
                     throw StoreError(.invalidInput, "not deleting take \(self.take) without confirmation; add --yes when not on a terminal")
                 }
-                let trainee = try log.trainee(id: take.traineeId)?.name ?? "?"
-                print("Delete take \(self.take) (\(trainee), \(take.scenarioId), \(LogAccess.timestamp.string(from: take.createdAt)) UTC) and its recording? [y/N] ", terminator: "")
+                let trainee = (try log.trainee(id: take.traineeId)?.name ?? "?").terminalSafe
+                print("Delete take \(self.take) (\(trainee), \(take.scenarioId.terminalSafe), \(LogAccess.timestamp.string(from: take.createdAt)) UTC) and its recording? [y/N] ", terminator: "")
                 let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
                 guard answer == "y" || answer == "yes" else {
                     print("Kept.")

@@ -16,7 +16,7 @@ extension Stilte {
         var directory: String
 
         func run() throws {
-            let log = try LogAccess.openRecovering()
+            let log = try LogAccess.openRecovering(.readOnly)
             let summary = try TakeBundle.export(trainee: trainee, from: log, to: URL(fileURLWithPath: directory),
                                                 textGrid: { $0.effectiveAnalysis.map(TextGrid.render) })
             print("Exported \(summary.takesAdded) takes of \(trainee) to \(directory).")

@@ -5,15 +5,21 @@ import StilteCore
 
 /// Opening the session log and finding takes in it, shared by the log's commands.
 enum LogAccess {
-    /// The log in `$STILTE_HOME` (or the XDG default).
-    static func open() throws -> any SessionLog {
-        try SQLiteSessionLog(home: .fromEnvironment())
+    /// The log in `$STILTE_HOME` (or the XDG default); `.readOnly` for commands that only read,
+    /// which then never create, migrate or grow the file.
+    static func open(_ access: SQLiteSessionLog.Access = .readWrite) throws -> any SessionLog {
+        try SQLiteSessionLog(home: .fromEnvironment(), access: access)
     }
 
     /// The log, after finishing takes whose recording was interrupted (the program
     /// died while recording): each is measured from its file and kept, marked
-    /// interrupted and unreliable; a note on standard error says so.
-    static func openRecovering() throws -> any SessionLog {
+    /// interrupted and unreliable; a note on standard error says so. With `.readOnly`
+    /// the log is opened for writing only when there is such a take to finish.
+    static func openRecovering(_ access: SQLiteSessionLog.Access = .readWrite) throws -> any SessionLog {
+        if access == .readOnly {
+            let reader = try SQLiteSessionLog(home: .fromEnvironment(), access: .readOnly)
+            if try !reader.hasInterruptedTakes() { return reader }
+        }
         let log = try open()
         let outcomes = try log.recoverInterruptedTakes { take, url in
             let analysis = try FileAnalysis.run(path: url.path, parameters: AnalysisParameters(target: take.target)).analysis

@@ -27,7 +27,7 @@ extension Stilte {
         }
 
         func run() throws {
-            let log = try LogAccess.openRecovering()
+            let log = try LogAccess.openRecovering(.readOnly)
             if queryPlan {
                 guard let sqlite = log as? SQLiteSessionLog else { return }
                 let plans = try sqlite.progressQueryPlans(filter.filter()).map { ["sql": $0.sql, "plan": $0.plan.joined(separator: "\n")] }
@@ -56,7 +56,7 @@ extension Stilte {
                 FileHandle.standardError.write(Data("note: the plot shows \(shown.count) of \(histories.count) trainee × scenario series; narrow it with --trainee or --scenario\n".utf8))
             }
             let series = shown.map { history in
-                ProgressPlot.Series(label: "\(history.trainee) · \(history.scenarioId)",
+                ProgressPlot.Series(label: "\(history.trainee.terminalSafe) · \(history.scenarioId.terminalSafe)",
                                     points: history.points.compactMap { point in point.pauseDuration.map { (point.createdAt, $0) } })
             }
             let target = shown.first?.target ?? PauseTarget()

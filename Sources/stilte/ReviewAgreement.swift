@@ -12,7 +12,7 @@ extension Stilte.ReviewCommand {
         var json = false
 
         func run() throws {
-            let report = try LogAccess.open().agreement()
+            let report = try LogAccess.open(.readOnly).agreement()
             if json {
                 print(String(decoding: try LogAccess.jsonEncoder().encode(report), as: UTF8.self))
                 return

@@ -23,7 +23,7 @@ extension Stilte.ReviewCommand {
         }
 
         func run() throws {
-            let log = try LogAccess.open()
+            let log = try LogAccess.open(.readOnly)
             let take = try LogAccess.take(self.take, in: log)
             guard let analysis = take.effectiveAnalysis else {
                 throw CommandFailure("take \(self.take) has no analysis to export")
@@ -33,9 +33,8 @@ extension Stilte.ReviewCommand {
                 FileHandle.standardError.write(Data("warning: the recording of take \(self.take) is missing (\(recording)); the timeline is exported without it\n".utf8))
             }
             let (text, path) = textgrid.map { (TextGrid.render(analysis), $0) } ?? (AudacityLabels.render(analysis), labels ?? "")
-            do { try Data(text.utf8).write(to: URL(fileURLWithPath: path)) } catch {
-                throw CommandFailure("\(path): cannot write (\(error.localizedDescription))")
-            }
+            // 0600 whatever the umask, and never written through a symbolic link: a take is personal data.
+            try PrivateFiles.write(Data(text.utf8), to: URL(fileURLWithPath: path))
             print("Wrote \(path).")
         }
     }

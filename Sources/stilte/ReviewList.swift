@@ -13,7 +13,7 @@ extension Stilte.ReviewCommand {
         var unreviewed = false
 
         func run() throws {
-            let log = try LogAccess.openRecovering()
+            let log = try LogAccess.openRecovering(.readOnly)
             let takes = try log.takes(filter.filter(unreviewedOnly: unreviewed))
             let names = try LogAccess.traineeNames(log)
             guard !takes.isEmpty else {
@@ -25,7 +25,7 @@ extension Stilte.ReviewCommand {
                 let reviews = counts[take.id ?? 0] ?? 0
                 let pause = take.pauseDuration.map { String(format: "%.2f s", $0) } ?? "no pause"
                 let state = reviews == 0 ? "unreviewed" : "\(reviews) review\(reviews == 1 ? "" : "s")"
-                print("\(take.id ?? 0)\t\(LogAccess.timestamp.string(from: take.createdAt))\t\(names[take.traineeId] ?? "?")\t\(take.scenarioId)\t\(pause)\t\(take.verdict?.rawValue ?? "–")\t\(state)")
+                print("\(take.id ?? 0)\t\(LogAccess.timestamp.string(from: take.createdAt))\t\((names[take.traineeId] ?? "?").terminalSafe)\t\(take.scenarioId.terminalSafe)\t\(pause)\t\(take.verdict?.rawValue ?? "–")\t\(state)")
             }
         }
     }

@@ -22,7 +22,7 @@ extension Stilte.ReviewCommand {
         static let leadIn = 1.0
 
         func run() throws {
-            let log = try LogAccess.open()
+            let log = try LogAccess.open(.readOnly)
             let take = try LogAccess.take(self.take, in: log)
             let recording = try LogAccess.recording(of: take, in: log)
             var start = 0.0

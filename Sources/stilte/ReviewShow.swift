@@ -14,10 +14,10 @@ extension Stilte.ReviewCommand {
         @OptionGroup var library: ScenarioLibraryOptions
 
         func run() throws {
-            let log = try LogAccess.open()
+            let log = try LogAccess.open(.readOnly)
             let take = try LogAccess.take(self.take, in: log)
-            let trainee = try log.trainee(id: take.traineeId)?.name ?? "?"
-            print("Take \(take.id ?? 0) · \(trainee) · \(take.scenarioId) turn \(take.turn) · \(LogAccess.timestamp.string(from: take.createdAt)) UTC")
+            let trainee = (try log.trainee(id: take.traineeId)?.name ?? "?").terminalSafe
+            print("Take \(take.id ?? 0) · \(trainee) · \(take.scenarioId.terminalSafe) turn \(take.turn) · \(LogAccess.timestamp.string(from: take.createdAt)) UTC")
             let file = log.home.url.appendingPathComponent(take.recordingPath).path
             let present = FileManager.default.fileExists(atPath: file)
             let length = take.duration.map { String(format: "%.2f s", $0) } ?? "? s"
@@ -55,8 +55,8 @@ extension Stilte.ReviewCommand {
                 var parts: [String] = []
                 if let rating = review.rating { parts.append("rating \(rating)/5") }
                 if let span = review.correctedPause { parts.append(String(format: "corrected pause %.2f–%.2f s", span.start, span.end)) }
-                if let comment = review.comment { parts.append("“\(comment)”") }
-                print("  \(LogAccess.timestamp.string(from: review.createdAt)) \(review.reviewer): \(parts.joined(separator: "; "))")
+                if let comment = review.comment { parts.append("“\(comment.terminalSafe)”") }
+                print("  \(LogAccess.timestamp.string(from: review.createdAt)) \(review.reviewer.terminalSafe): \(parts.joined(separator: "; "))")
             }
         }
     }

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct Stilte: ParsableCommand {
+struct Stilte: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stilte",
         abstract: "Practise the pause after saying no.",
@@ -26,6 +26,7 @@ struct Stilte: ParsableCommand {
             Play.self,
             Record.self,
             GenerateLog.self,
+            Serve.self,
         ]
     )
 

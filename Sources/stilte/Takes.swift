@@ -13,7 +13,7 @@ extension Stilte {
         var json = false
 
         func run() throws {
-            let log = try LogAccess.openRecovering()
+            let log = try LogAccess.openRecovering(.readOnly)
             let takes = try log.takes(filter.filter())
             let names = try LogAccess.traineeNames(log)
             if json {
@@ -33,7 +33,7 @@ extension Stilte {
                 if take.state == .interrupted { notes.append("interrupted") }
                 let pause = take.pauseDuration.map { String(format: "%.2f s", $0) } ?? "–"
                 let line = pad("\(take.id ?? 0)", 6) + pad(LogAccess.timestamp.string(from: take.createdAt), 18)
-                    + pad(names[take.traineeId] ?? "?", 14) + pad(take.scenarioId, 24) + pad("\(take.turn)", 5)
+                    + pad((names[take.traineeId] ?? "?").terminalSafe, 14) + pad(take.scenarioId.terminalSafe, 24) + pad("\(take.turn)", 5)
                     + pad(pause, 10) + (take.verdict?.rawValue ?? "–") + (notes.isEmpty ? "" : " (" + notes.joined(separator: ", ") + ")")
                 print(line)
             }

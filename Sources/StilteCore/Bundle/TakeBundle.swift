@@ -83,7 +83,7 @@ public enum TakeBundle {
                               textGrid: (Take) -> String?) throws -> Summary {
         let takes = try log.takes(TakeFilter(trainee: trainee))
         guard !takes.isEmpty else { throw StoreError(.notFound, "no takes for trainee \(trainee); see `stilte takes`") }
-        try PrivateFiles.makeDirectory(directory, restrictExisting: false)
+        try PrivateFiles.makeDirectory(directory)
         try PrivateFiles.makeDirectory(directory.appendingPathComponent("recordings"))
         try PrivateFiles.makeDirectory(directory.appendingPathComponent("textgrids"))
         var entries: [Entry] = []
@@ -194,10 +194,6 @@ public enum TakeBundle {
 
     /// Writes `data` to a file created 0600 (whatever the umask).
     public static func writePrivately(_ data: Data, to url: URL) throws {
-        try PrivateFiles.makeFile(url)
-        do { try data.write(to: url) } catch {
-            throw StoreError(.io, "cannot write the file (\(error.localizedDescription))", path: url.path)
-        }
-        try PrivateFiles.setMode(PrivateFiles.fileMode, path: url.path)
+        try PrivateFiles.write(data, to: url)
     }
 }

@@ -11,7 +11,7 @@ public enum ProgressFormat {
         var out = ""
         for group in report.groups {
             let target = String(format: "target %.1f ± %.1f s", group.target.seconds, group.target.tolerance)
-            out += "\(group.trainee) · \(group.scenarioId): \(group.takes) take\(group.takes == 1 ? "" : "s"), on target \(group.onTargetText)  (\(target))\n"
+            out += "\(group.trainee.terminalSafe) · \(group.scenarioId.terminalSafe): \(group.takes) take\(group.takes == 1 ? "" : "s"), on target \(group.onTargetText)  (\(target))\n"
             var numbers = "  median \(seconds(group.medianPause))"
             if group.measured >= spreadThreshold {
                 numbers += ", spread \(seconds(group.p10Pause))–\(seconds(group.p90Pause)) (p10–p90)"

@@ -12,11 +12,11 @@ final class RecordingLocks: @unchecked Sendable {
     /// Open descriptors holding `LOCK_EX`, by take id.
     private var held: [Int64: Int32] = [:]
 
-    /// Creates `path` (0600) if needed and locks it; the lock is held until `release`.
+    /// Creates `path` new (0600, `O_EXCL | O_NOFOLLOW`: never an existing file or a link)
+    /// and locks it; the lock is held until `release`.
     func createAndLock(_ path: String) throws -> Int32 {
-        let fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, PrivateFiles.fileMode)
-        guard fd >= 0 else { throw StoreError(.io, "cannot create the recording (\(String(cString: strerror(errno))))", path: path) }
-        guard fchmod(fd, PrivateFiles.fileMode) == 0, flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+        let fd = try PrivateFiles.createNew(path)
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             let message = String(cString: strerror(errno))
             close(fd)
             throw StoreError(.io, "cannot lock the recording (\(message))", path: path)
@@ -40,7 +40,7 @@ final class RecordingLocks: @unchecked Sendable {
 
     /// True when some process (this one included) holds the recording's lock.
     static func isLocked(_ path: String) -> Bool {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return false }
         defer { close(fd) }
         if flock(fd, LOCK_EX | LOCK_NB) == 0 {

@@ -19,6 +19,11 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         public static let invalidInput = Code(rawValue: "invalid-input")
         /// A file or directory could not be created, read or removed.
         public static let io = Code(rawValue: "io")
+        /// A home, directory or file that is a symbolic link, belongs to someone else or that
+        /// others may write; it was neither used nor changed.
+        public static let unsafePath = Code(rawValue: "unsafe-path")
+        /// An SQLite database of another program where the session log should be; left as it is.
+        public static let foreign = Code(rawValue: "foreign")
         /// Any other SQLite error.
         public static let database = Code(rawValue: "database")
     }

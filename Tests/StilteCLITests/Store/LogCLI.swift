@@ -14,6 +14,8 @@ struct LogCLI {
     let scratch: URL
     /// Extra environment for every run.
     var environment: [String: String] = [:]
+    /// The umask every run starts with (through `/bin/sh`), when set.
+    var umask: String?
 
     init() throws {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("stilte-logcli-\(UUID().uuidString)")
@@ -44,8 +46,13 @@ struct LogCLI {
     /// Starts `stilte args…` with stdin from /dev/null; the caller waits.
     func start(_ args: [String], stdout: FileHandle? = nil, stderr: FileHandle? = nil) throws -> Process {
         let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = args
+        if let umask {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "umask \(umask) && exec \"$0\" \"$@\"", Self.executable.path] + args
+        } else {
+            process.executableURL = Self.executable
+            process.arguments = args
+        }
         var env = ProcessInfo.processInfo.environment
         env["STILTE_HOME"] = home.path
         env.removeValue(forKey: "STILTE_REVIEWER")

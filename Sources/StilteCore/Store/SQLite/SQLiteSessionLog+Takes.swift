@@ -46,6 +46,16 @@ extension SQLiteSessionLog {
         return take
     }
 
+    /// True when a take is still marked as recording while no process holds its lock:
+    /// ``recoverInterruptedTakes(measure:)`` has something to finish.
+    public func hasInterruptedTakes() throws -> Bool {
+        let pending = try read { db in try Take.filter(Column("state") == Take.State.recording.rawValue).fetchAll(db) }
+        return pending.contains { take in
+            guard let file = home.resolve(take.recordingPath) else { return false }
+            return !RecordingLocks.isLocked(file.path)
+        }
+    }
+
     public func recoverInterruptedTakes(measure: (Take, URL) throws -> TakeMeasurement) throws -> [RecoveredTake] {
         let pending = try read { db in try Take.filter(Column("state") == Take.State.recording.rawValue).fetchAll(db) }
         var outcomes: [RecoveredTake] = []

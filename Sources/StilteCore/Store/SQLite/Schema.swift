@@ -11,9 +11,12 @@ enum Schema {
     /// exactly like this to use the `take_progress_week` index.
     static let weekExpression = "date(createdAt, 'weekday 0', '-6 days')"
 
+    /// The first migration's identifier: a database whose `grdb_migrations` lacks it is not a Stilte log.
+    static let firstMigration = "v1: trainees, sessions, takes, reviews"
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1: trainees, sessions, takes, reviews") { db in
+        migrator.registerMigration(firstMigration) { db in
             try db.create(table: "trainee") { t in
                 t.autoIncrementedPrimaryKey("id")
                 t.column("name", .text).notNull().unique()

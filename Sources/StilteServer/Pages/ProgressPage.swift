@@ -1,0 +1,28 @@
+import StilteCore
+
+/// `/progress`: the charts of `stilte progress --plot`, one panel per trainee × scenario
+/// with its own target band.
+enum ProgressPage {
+    /// At most this many panels (trainee × scenario), and takes per panel.
+    static let maxPanels = 24
+    static let takesPerPanel = 500
+
+    static func render(_ histories: [PauseHistory], trainee: String?, language t: PageLanguage, path: String) -> String {
+        var body = "<h1>\(HTML.escape(t[.progressTitle]))\(trainee.map { " · " + HTML.escape($0) } ?? "")</h1>\n"
+        if histories.isEmpty { body += "<p>\(HTML.escape(t[.progressEmpty]))</p>\n" }
+        if histories.count > maxPanels { body += "<p class=\"muted\">\(HTML.escape(t[.progressMore]))</p>\n" }
+        for history in histories.prefix(maxPanels) {
+            body += "<figure class=\"panel\"><figcaption>\(HTML.escape(history.trainee)) · \(HTML.escape(history.scenarioId))</figcaption>\n"
+            body += panel(history)
+            body += "</figure>\n"
+        }
+        return HTML.page(title: t[.progressTitle], language: t, path: path, body: body)
+    }
+
+    /// One trainee × scenario as `progress --plot` draws it.
+    static func panel(_ history: PauseHistory) -> String {
+        let series = ProgressPlot.Series(label: "\(history.trainee) · \(history.scenarioId)",
+                                         points: history.points.compactMap { point in point.pauseDuration.map { (point.createdAt, $0) } })
+        return ProgressPlot.svg([series], targetSeconds: history.target.seconds, tolerance: history.target.tolerance)
+    }
+}

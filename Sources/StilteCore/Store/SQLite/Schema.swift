@@ -5,7 +5,7 @@ import GRDB
 enum Schema {
     /// Stored in `PRAGMA user_version` by the last migration; a file with a larger
     /// value was written by a newer Stilte.
-    static let version = 2
+    static let version = 3
 
     /// The Monday (UTC) of a take's week, as `YYYY-MM-DD`; queries must spell it
     /// exactly like this to use the `take_progress_week` index.
@@ -89,6 +89,26 @@ enum Schema {
                 ON take(traineeId, scenarioId, \(weekExpression), state, pauseDuration, verdict, createdAt)
                 """)
             try db.execute(sql: "PRAGMA user_version = 2")
+        }
+        migrator.registerMigration("v3: trainee preferences and coaching events") { db in
+            try db.create(table: "trainee_preference") { t in
+                t.primaryKey("traineeId", .integer).references("trainee", onDelete: .cascade)
+                t.column("language", .text)
+                t.column("secondsPerCount", .double)
+                t.column("liveMode", .text)
+                t.column("graduatedTarget", .boolean).notNull().defaults(to: false)
+            }
+            try db.create(table: "coaching_event") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("trainee", onDelete: .cascade).notNull()
+                t.belongsTo("take", onDelete: .cascade)
+                t.column("kind", .text).notNull()
+                t.column("value", .double).notNull()
+                t.column("measured", .double)
+                t.column("createdAt", .datetime).notNull()
+            }
+            try db.create(index: "coaching_event_trainee", on: "coaching_event", columns: ["traineeId", "createdAt"])
+            try db.execute(sql: "PRAGMA user_version = 3")
         }
         return migrator
     }

@@ -12,6 +12,8 @@ struct Stilte: AsyncParsableCommand {
         version: StilteVersion.current,
         subcommands: [
             Rehearse.self,
+            Next.self,
+            Calibrate.self,
             Scenarios.self,
             Prompt.self,
             Analyze.self,
@@ -31,12 +33,12 @@ struct Stilte: AsyncParsableCommand {
     )
 
     /// Takes `--lang` out of the arguments (every command accepts it) and runs the command.
-    static func main() {
+    static func main() async {
         do {
             _ = try Interface.read()
         } catch {
             exit(withError: ValidationError(error.description))
         }
-        main(LanguageFlag.removed(from: Array(CommandLine.arguments.dropFirst())))
+        await main(LanguageFlag.removed(from: Array(CommandLine.arguments.dropFirst())))
     }
 }

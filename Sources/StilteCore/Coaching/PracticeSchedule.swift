@@ -92,3 +92,12 @@ public struct PracticeSchedule: Sendable {
     /// What to practise next at `now`: the first of ``ordered(at:)``; nil without scenarios.
     public func next(at now: Date) -> Entry? { ordered(at: now).first }
 }
+
+extension PracticeSchedule {
+    /// The scenarios to schedule for a trainee who reads `language`: those written in it when
+    /// there are any, else all of them.
+    public static func preferred(_ scenarios: [Scenario], language: Language) -> [Scenario] {
+        let own = scenarios.filter { $0.language.rawValue == language.rawValue }
+        return own.isEmpty ? scenarios : own
+    }
+}

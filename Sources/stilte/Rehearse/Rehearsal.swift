@@ -95,22 +95,12 @@ final class Rehearsal {
         return .quit
     }
 
-    /// The scenario to practise after `current`: the least practised for this trainee.
+    /// The scenario to practise after `current`: the next one due in the trainee's spaced
+    /// practice (``PracticeSchedule``), among the scenarios in their language.
     func pickNext(after current: String) throws -> Scenario? {
-        let counts = try practiceCounts()
-        let others = library.scenarios.map(\.id).filter { $0 != current }
-        return ScenarioPicker.next(others, counts: counts).flatMap(library.scenario(id:))
-    }
-
-    func practiceCounts() throws -> [String: PracticeCount] {
-        var counts: [String: PracticeCount] = [:]
-        for take in try log.takes(TakeFilter(trainee: settings.trainee)) {
-            var count = counts[take.scenarioId] ?? PracticeCount(takes: 0, onTarget: 0)
-            count.takes += 1
-            if take.verdict == .onTarget { count.onTarget += 1 }
-            counts[take.scenarioId] = count
-        }
-        return counts
+        let others = PracticeSchedule.preferred(library.scenarios, language: settings.language).filter { $0.id != current }
+        let schedule = PracticeSchedule(scenarioIds: others.map(\.id), takes: try log.takes(TakeFilter(trainee: settings.trainee)))
+        return schedule.next(at: Date()).flatMap { library.scenario(id: $0.scenarioId) }
     }
 
     // MARK: One turn

@@ -60,13 +60,6 @@ import StilteAnalysis
         #expect(rule.reason(LiveModel(), now: 45) == .maxDuration)
     }
 
-    @Test func picksTheLeastPractisedThenLeastOftenOnTarget() {
-        let ids = ["a", "b", "c"]
-        #expect(ScenarioPicker.next(ids, counts: [:]) == "a")
-        #expect(ScenarioPicker.next(ids, counts: ["a": .init(takes: 2, onTarget: 0), "b": .init(takes: 1, onTarget: 1), "c": .init(takes: 1, onTarget: 0)]) == "c")
-        #expect(ScenarioPicker.next(ids, counts: ["a": .init(takes: 1, onTarget: 0)]) == "b")
-        #expect(ScenarioPicker.next([], counts: [:]) == nil)
-    }
 
     @Test func verdictOfAPause() {
         let target = PauseTarget(seconds: 4, tolerance: 0.5)

@@ -1,9 +1,6 @@
-/// Turns the 8 kHz stream into what the decisions need, in constant memory:
-/// speech-band, low and high band energy on the 2 ms grid (a ring of the last 8 s, for
-/// boundary refinement), and the periodicity
-/// signal (a ring long enough for one look-ahead window).
-/// Energy below and above 1 kHz: voicing lives low, fricatives and breath high, and each
-/// band is judged against its own background (pink or mains noise is low, hiss is high).
+/// Energy below and above `bandSplitHz` (1 kHz): voicing lives low, fricatives and breath
+/// high, and each band is judged against its own background (pink or mains noise is low,
+/// hiss is high).
 struct Bands {
     var low: Float
     var high: Float
@@ -19,11 +16,15 @@ struct Bands {
     func reaches(_ threshold: Bands) -> Bool { low >= threshold.low || high >= threshold.high }
 }
 
+/// Turns the 8 kHz stream into what the decisions need, in constant memory: speech-band,
+/// low and high band energy on the 2 ms grid (a ring of the last 8 s, for boundary
+/// refinement), and the periodicity signal (a ring long enough for one look-ahead window).
 struct FeatureExtractor {
     typealias S = DetectorSettings
 
-    /// Speech band (200 Hz high-pass), pitch signal (1 kHz low-pass of the band) and high band
-    /// (1 kHz high-pass of the band), fourth order each.
+    /// Speech band (`highPassHz`, 200 Hz high-pass), pitch signal (`pitchLowPassHz`, 1 kHz
+    /// low-pass of the band) and high band (`bandSplitHz`, 1 kHz high-pass of the band),
+    /// fourth order each.
     private var filters: FilterPipeline
     /// Samples of the last `filters.run` not yet taken into the features: the first samples
     /// of the next `push`, from `filteredNext` on.
@@ -123,7 +124,7 @@ struct FeatureExtractor {
     /// The frame the last `push` completed.
     private(set) var completedFrame: Int?
 
-    /// Low (below 1 kHz) and high (above) energy of block `k` (0 outside the ring's reach).
+    /// Low (below `bandSplitHz`, 1 kHz) and high (above) energy of block `k` (0 outside the ring's reach).
     @inline(__always)
     func bands(block k: Int) -> Bands {
         guard k >= 0, k < blockCount, k >= blockCount - Self.blockRing else { return Bands(low: 0, high: 0) }
@@ -149,7 +150,8 @@ struct FeatureExtractor {
         return Bands(low: (a.low + b.low + c.low) / 3, high: (a.high + b.high + c.high) / 3)
     }
 
-    /// Speech-band, high (pre-emphasised) and low (below 1.8 kHz) energy of frame `i`.
+    /// Speech-band (above 200 Hz), high (above 1 kHz) and low (200 Hz to 1 kHz, the pitch
+    /// signal) energy of frame `i`.
     func frameEnergies(_ i: Int) -> (band: Float, high: Float, low: Float) {
         var band: Float = 0, high: Float = 0, low: Float = 0
         for k in (i * S.frameBlocks)..<((i + 1) * S.frameBlocks) where k >= blockCount - Self.blockRing && k < blockCount {
@@ -163,7 +165,7 @@ struct FeatureExtractor {
     /// Periodicity of the window centred on frame `i`; 0 when the window is not (or no longer) available.
     func periodicity(frame i: Int) -> (strength: Float, lag: Int) {
         let start = (i * S.frameSize + S.frameSize / 2) / S.pitchDecimation - S.pitchWindow / 2
-        let needed = S.pitchWindow + S.maxLag + 4
+        let needed = Periodicity.samplesRead(window: S.pitchWindow, maxLag: S.maxLag)
         guard start >= 0, start + needed <= pitchCount, start >= pitchCount - Self.pitchRing else { return (0, 0) }
         return pitch.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return (0, 0) }

@@ -181,9 +181,9 @@ public struct PauseAnalyzer {
         }
     }
 
-    /// A non-speech event for a block span, or nil when it is too short to matter (< 4 ms).
+    /// A non-speech event for a block span, or nil when it is too short to matter (`minEventBlocks`).
     private static func event(_ span: BlockSpan, _ kind: PauseEvent.Kind) -> PauseEvent? {
-        guard span.end - span.start >= 2 else { return nil }
+        guard span.end - span.start >= S.minEventBlocks else { return nil }
         let t = S.blockSeconds
         return PauseEvent(start: Double(span.start) * t, end: Double(span.end) * t, kind: kind)
     }

@@ -1,13 +1,14 @@
 /// Pitch strength: the highest normalised autocorrelation of a window over the lags
-/// of a speaking voice (70-400 Hz). Voiced speech and fillers score high; breaths,
+/// of a speaking voice (`minLag ... maxLag`; the detector's 10 ... 75 at 4 kHz are 400 Hz
+/// down to 53 Hz). Voiced speech and fillers score high; breaths,
 /// clicks, rustles and room noise score low, whatever their level.
 enum Periodicity {
     /// The strength (0 ... 1) and the lag (samples) of the best peak: the highest local
     /// maximum strictly inside `minLag ... maxLag` (a value still falling at the edge of the
     /// range is the decay of a resonance, not a period). Coarse to fine: every other lag
     /// first, then the neighbours of the best coarse peak, then a parabola through the top.
-    /// `signal` must hold `window + maxLag + 2` samples from the window's start; `minLag`
-    /// must be at least 3 and the range at most 120 lags.
+    /// `signal` must hold `samplesRead(window:maxLag:)` samples from the window's start;
+    /// `minLag` must be at least 3 and the range at most 120 lags.
     static func strength(_ signal: UnsafePointer<Float>, window: Int, minLag: Int, maxLag: Int) -> (strength: Float, lag: Int) {
         let e0 = dot(signal, signal, window)
         guard e0 > 0 else { return (0, 0) }
@@ -58,6 +59,12 @@ enum Periodicity {
             return (min(max(peak, r), 1), lag)
         }
     }
+
+    /// How many samples from the window's start `strength` may read: the window, then up to
+    /// lag `maxLag + 1` (the coarse pass steps two lags at a time from `minLag - 1`) and one
+    /// sample past that lag's window (the sliding energy), so `window + maxLag + 3`; one more
+    /// as a margin.
+    static func samplesRead(window: Int, maxLag: Int) -> Int { window + maxLag + 4 }
 
     /// `dot(a, b + 2 * j, n)` for j = 0, 1, 2, 3 in one pass (each summed exactly as `dot` sums it).
     @inline(__always)

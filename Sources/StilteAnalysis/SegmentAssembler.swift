@@ -37,9 +37,9 @@ struct SegmentAssembler {
 
     init(minPause: Double) {
         self.minPause = minPause
-        mergeGap = min(S.mergeGap, minPause * 0.9)
-        trailGap = min(S.trailAttachGap, minPause * 0.9)
-        leadGap = min(S.leadAttachGap, minPause * 0.9)
+        mergeGap = min(S.mergeGap, minPause * S.maxJoinShareOfMinPause)
+        trailGap = min(S.trailAttachGap, minPause * S.maxJoinShareOfMinPause)
+        leadGap = min(S.leadAttachGap, minPause * S.maxJoinShareOfMinPause)
     }
 
     mutating func speechStarted(at time: Double, leading: PauseEvent?, into live: inout [LiveEvent]) {
@@ -149,8 +149,11 @@ struct SegmentAssembler {
         let needed = minPause + 2 * last.hiddenEnd
         guard now - silenceStart >= needed else { return }
         if let unconfirmedStart {
-            // A burst that may still turn voiced could start speech this early.
-            let earliest = max(unconfirmedStart, now - S.blockSeconds * Double(S.maxLeadBlocks) - 0.03)
+            // A burst that may still turn voiced could start speech this early: its voiced run
+            // (`minVoicedFrames`) begins that long before now, and up to `maxLeadBlocks` of
+            // unvoiced lead before the run stay speech.
+            let voicedRun = Double(S.minVoicedFrames * S.frameBlocks) * S.blockSeconds
+            let earliest = max(unconfirmedStart, now - S.blockSeconds * Double(S.maxLeadBlocks) - voicedRun)
             if earliest - silenceStart < needed { return }
         }
         refusalOver = true

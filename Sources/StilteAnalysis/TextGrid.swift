@@ -25,12 +25,16 @@ public enum TextGrid {
         }
     }
 
-    /// A TextGrid (long text format) with the tiers `speech` (speech / empty) and
-    /// `answer` (refusal / pause / solution) over `0 ... analysis.duration`.
+    /// A TextGrid (long text format) with the tiers `speech` (speech / empty),
+    /// `answer` (refusal / pause / solution) and `events` (the sounds in the pause: breath,
+    /// click, filler, as in the Audacity labels) over `0 ... analysis.duration`.
     public static func render(_ analysis: Analysis) -> String {
         let speech = fill(analysis.segments.map { ($0, "speech") }, duration: analysis.duration)
         let answer = fill(AnswerParts.of(analysis).map { ($0.span, $0.label) }, duration: analysis.duration)
-        return render([Tier(name: "speech", intervals: speech), Tier(name: "answer", intervals: answer)],
+        let sounds = (analysis.pause?.events ?? []).map { (TimeSpan(start: $0.start, end: $0.end), $0.kind.rawValue) }
+        let events = fill(sounds, duration: analysis.duration)
+        return render([Tier(name: "speech", intervals: speech), Tier(name: "answer", intervals: answer),
+                       Tier(name: "events", intervals: events)],
                       duration: analysis.duration)
     }
 

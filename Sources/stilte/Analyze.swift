@@ -13,9 +13,9 @@ extension Stilte {
             speech, the refusal (first speech up to the first silence of at least --min-pause), \
             the pause after it and the verdict against --target ± --tolerance.
 
-            --textgrid and --labels: with one FILE, OUT is the file to write; with several, \
-            OUT must be an existing directory and each FILE gets OUT/<name>.TextGrid or \
-            OUT/<name>.txt (name = FILE's name without its extension).
+            --textgrid and --labels: OUT is the file to write, or, as with `cp`, an existing \
+            directory where each FILE gets OUT/<name>.TextGrid or OUT/<name>.txt (name = \
+            FILE's name without its extension). With several FILEs, OUT must be a directory.
 
             A file that cannot be analysed gets one line on standard error; the others are \
             still analysed, and the exit status is 1.
@@ -94,8 +94,12 @@ extension Stilte {
             }
         }
 
+        /// `out`, or `out/<name>.ext` when `out` is a directory (as `cp` does).
         private func outputPath(_ out: String, for file: String, ext: String) -> String {
-            guard files.count > 1 else { return out }
+            var isDirectory: ObjCBool = false
+            guard files.count > 1 || (FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory) && isDirectory.boolValue) else {
+                return out
+            }
             let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
             return URL(fileURLWithPath: out).appendingPathComponent("\(name).\(ext)").path
         }

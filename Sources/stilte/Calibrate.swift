@@ -14,16 +14,16 @@ extension Stilte {
                 and logged; rehearsals then count as far as it takes you to reach the target.
                 """)
 
-        @Option(help: "Who is practising (default: $STILTE_TRAINEE, else $USER).")
+        @Option(help: "Who is practising (default: $STILTE_TRAINEE, else $USER).", completion: Completions.traineeNames)
         var trainee: String?
 
         @Flag(help: "Count 21 … 24 aloud once instead of silently followed by \"now\".")
         var aloud = false
 
-        @Option(help: "Measure a recording of the count instead of the microphone (WAV, FLAC, Ogg).")
+        @Option(help: "Measure a recording of the count instead of the microphone (WAV, FLAC, Ogg).", completion: .file())
         var file: String?
 
-        @Option(help: "ALSA device to record from (see `stilte devices`).")
+        @Option(help: "ALSA device to record from (see `stilte devices`).", completion: Completions.captureDevices)
         var captureDevice: String = AudioDevice.defaultName
 
         @Option(help: "Longest recording in seconds.")

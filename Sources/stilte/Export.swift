@@ -9,7 +9,7 @@ extension Stilte {
         static let configuration = CommandConfiguration(
             abstract: "Write a trainee's takes as a bundle: recordings, takes.csv, takes.json, TextGrids.")
 
-        @Option(help: "Whose takes.")
+        @Option(help: "Whose takes.", completion: Completions.traineeNames)
         var trainee: String
 
         @Argument(help: "The bundle directory (created).")

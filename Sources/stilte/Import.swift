@@ -13,10 +13,10 @@ extension Stilte {
         @Argument(help: "Sound files (WAV, FLAC, Ogg).")
         var files: [String]
 
-        @Option(help: "Whose recordings these are.")
+        @Option(help: "Whose recordings these are.", completion: Completions.traineeNames)
         var trainee: String
 
-        @Option(help: "The scenario id they answer (see `stilte scenarios list`).")
+        @Option(help: "The scenario id they answer (see `stilte scenarios list`).", completion: Completions.scenarioIds)
         var scenario: String
 
         @Option(help: "The scenario turn they answer (1-based).")

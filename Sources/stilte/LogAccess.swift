@@ -37,12 +37,9 @@ enum LogAccess {
         return log
     }
 
-    /// The take with `id`, or a one-line error saying how to find one.
-    static func take(_ id: Int64, in log: any SessionLog) throws -> Take {
-        guard let take = try log.take(id: id) else {
-            throw StoreError(.notFound, "no take \(id) in the log; `stilte takes` lists them")
-        }
-        return take
+    /// The take `reference` names (id, UUID or UUID start), or a one-line error saying how to find one.
+    static func take(_ reference: TakeReference, in log: any SessionLog) throws -> Take {
+        try reference.resolve(in: log)
     }
 
     /// The recording of `take`, or a one-line error saying it is missing.
@@ -59,16 +56,17 @@ enum LogAccess {
         Dictionary(uniqueKeysWithValues: try log.trainees().map { ($0.id ?? 0, $0.name) })
     }
 
-    /// Adds a review of take `id` by `reviewer` (default ``defaultReviewer``) and returns
+    /// Adds a review of the take `reference` names, by `reviewer` (default ``defaultReviewer``) and returns
     /// the take as it reads afterwards (a corrected pause changes its verdict).
     @discardableResult
-    static func review(_ id: Int64, reviewer: String?, rating: Int? = nil, comment: String? = nil,
+    static func review(_ reference: TakeReference, reviewer: String?, rating: Int? = nil, comment: String? = nil,
                        correctedPause: TimeSpan? = nil) throws -> Take {
         let log = try open()
-        let take = try take(id, in: log)
-        _ = try log.addReview(Review(takeId: take.id ?? 0, reviewer: reviewer ?? defaultReviewer, rating: rating,
+        let take = try take(reference, in: log)
+        let id = take.id ?? 0
+        _ = try log.addReview(Review(takeId: id, reviewer: reviewer ?? defaultReviewer, rating: rating,
                                      comment: comment, correctedPause: correctedPause))
-        return try self.take(id, in: log)
+        return try log.take(id: id) ?? take
     }
 
     /// The reviewer name when none is given: `$STILTE_REVIEWER`, else `$USER`, else "trainer".

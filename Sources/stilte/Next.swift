@@ -12,7 +12,7 @@ extension Stilte {
                 `stilte rehearse` without a scenario starts the one shown here.
                 """)
 
-        @Option(help: "Who is practising (default: $STILTE_TRAINEE, else $USER).")
+        @Option(help: "Who is practising (default: $STILTE_TRAINEE, else $USER).", completion: Completions.traineeNames)
         var trainee: String?
 
         @OptionGroup var library: ScenarioLibraryOptions

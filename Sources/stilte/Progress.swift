@@ -34,7 +34,8 @@ extension Stilte {
                 print(String(decoding: try LogAccess.jsonEncoder().encode(plans), as: UTF8.self))
                 return
             }
-            let report = try log.progress(filter.filter())
+            let chosen = try filter.filter(in: log)
+            let report = try log.progress(chosen)
             if json {
                 print(String(decoding: try LogAccess.jsonEncoder().encode(report), as: UTF8.self))
             } else if csv {
@@ -50,7 +51,7 @@ extension Stilte {
         static let plotTakes = 500
 
         private func writePlot(log: any SessionLog, report: ProgressReport, to path: String) throws {
-            let histories = try log.pauseHistory(filter.filter(), lastPerGroup: Self.plotTakes)
+            let histories = try log.pauseHistory(try filter.filter(in: log), lastPerGroup: Self.plotTakes)
             let shown = histories.prefix(Self.plotSeries)
             if histories.count > shown.count {
                 FileHandle.standardError.write(Data("note: the plot shows \(shown.count) of \(histories.count) trainee × scenario series; narrow it with --trainee or --scenario\n".utf8))

@@ -16,16 +16,16 @@ extension Stilte.Prompt {
                 and the scenario file's `audio:` line for that turn is updated. Ctrl-C changes nothing.
                 """)
 
-        @Argument(help: "Scenario id (see `stilte scenarios`).")
+        @Argument(help: "Scenario id (see `stilte scenarios`).", completion: Completions.scenarioIds)
         var scenario: String
 
         @Option(help: "Which client turn (1-based).")
         var turn: Int = 1
 
-        @Option(help: "ALSA device to record from (see `stilte devices`).")
+        @Option(help: "ALSA device to record from (see `stilte devices`).", completion: Completions.captureDevices)
         var captureDevice: String = AudioDevice.defaultName
 
-        @Option(help: "ALSA device to play the result on.")
+        @Option(help: "ALSA device to play the result on.", completion: Completions.playbackDevices)
         var playbackDevice: String = AudioDevice.defaultName
 
         @Option(help: "Longest recording in seconds.")

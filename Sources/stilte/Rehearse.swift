@@ -18,16 +18,16 @@ extension Stilte {
                 --demo plays a bundled example answer instead of a microphone.
                 """)
 
-        @Argument(help: "Scenario id (see `stilte scenarios`). Default: the one due (see `stilte next`).")
+        @Argument(help: "Scenario id (see `stilte scenarios`). Default: the one due (see `stilte next`).", completion: Completions.scenarioIds)
         var scenario: String?
 
-        @Option(help: "Who is practising (default: $STILTE_TRAINEE, else $USER).")
+        @Option(help: "Who is practising (default: $STILTE_TRAINEE, else $USER).", completion: Completions.traineeNames)
         var trainee: String?
 
-        @Option(help: "ALSA device the client is played on (see `stilte devices`).")
+        @Option(help: "ALSA device the client is played on (see `stilte devices`).", completion: Completions.playbackDevices)
         var playbackDevice: String?
 
-        @Option(help: "ALSA device your answer is recorded from (see `stilte devices`).")
+        @Option(help: "ALSA device your answer is recorded from (see `stilte devices`).", completion: Completions.captureDevices)
         var captureDevice: String = AudioDevice.defaultName
 
         @Option(help: "Target pause in seconds (default: the scenario's, usually 4).")

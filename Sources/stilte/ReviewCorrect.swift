@@ -8,8 +8,8 @@ extension Stilte.ReviewCommand {
         static let configuration = CommandConfiguration(
             abstract: "Correct the detected pause; your value then counts everywhere (the detected one is kept).")
 
-        @Argument(help: "The take's id (see `stilte takes`).")
-        var take: Int64
+        @Argument(help: TakeReference.help)
+        var take: TakeReference
 
         @Option(help: "Where the pause starts, in seconds from the start of the recording.")
         var pauseStart: Double
@@ -32,7 +32,7 @@ extension Stilte.ReviewCommand {
         func run() throws {
             let span = TimeSpan(start: pauseStart, end: pauseEnd)
             let updated = try LogAccess.review(take, reviewer: reviewer, comment: comment, correctedPause: span)
-            print(String(format: "Take %lld: pause %.2f s (corrected), %@.", self.take, span.duration, updated.verdict?.rawValue ?? "–"))
+            print(String(format: "Take %lld: pause %.2f s (corrected), %@.", updated.id ?? 0, span.duration, updated.verdict?.rawValue ?? "–"))
         }
     }
 }

@@ -4,38 +4,78 @@ import StilteAnalysis
 import StilteCore
 
 extension Stilte.ReviewCommand {
-    /// `stilte review export TAKE --textgrid FILE | --labels FILE`.
+    /// `stilte review export TAKE [--textgrid OUT] [--labels OUT]`.
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write a take's timeline as a Praat TextGrid or Audacity labels (with the corrected pause, if any).")
+            abstract: "Write a take's timeline as a Praat TextGrid and/or Audacity labels (with the corrected pause, if any).",
+            discussion: """
+                Give --textgrid, --labels or both. OUT is the file to write, or an existing directory \
+                where the file is named take-<id>.TextGrid / take-<id>.txt. Next to the TextGrid goes \
+                a copy of the recording with the same name (take-<id>.wav), so Praat opens the pair; \
+                --no-audio leaves it out. The TextGrid has the tiers speech, answer and events \
+                (breath, click, filler in the pause). Files are written readable by you only (0600).
+                """)
 
-        @Argument(help: "The take's id (see `stilte takes`).")
-        var take: Int64
+        @Argument(help: TakeReference.help)
+        var take: TakeReference
 
-        @Option(help: ArgumentHelp("Write a Praat TextGrid (tiers speech, answer).", valueName: "file"))
+        @Option(help: ArgumentHelp("Write a Praat TextGrid (tiers speech, answer, events).", valueName: "OUT"))
         var textgrid: String?
 
-        @Option(help: ArgumentHelp("Write an Audacity label track.", valueName: "file"))
+        @Option(help: ArgumentHelp("Write an Audacity label track.", valueName: "OUT"))
         var labels: String?
 
+        @Flag(help: "Do not copy the recording next to the TextGrid.")
+        var noAudio = false
+
         func validate() throws {
-            guard (textgrid == nil) != (labels == nil) else { throw ValidationError("give exactly one of --textgrid FILE and --labels FILE") }
+            guard textgrid != nil || labels != nil else {
+                throw ValidationError(Phrase(en: "give --textgrid OUT, --labels OUT or both",
+                                                nl: "geef --textgrid UIT, --labels UIT of allebei").text(Interface.language))
+            }
         }
 
         func run() throws {
             let log = try LogAccess.open(.readOnly)
             let take = try LogAccess.take(self.take, in: log)
+            let id = take.id ?? 0
             guard let analysis = take.effectiveAnalysis else {
-                throw CommandFailure("take \(self.take) has no analysis to export")
+                throw CommandFailure(Phrase(en: "take \(id) has no analysis to export", nl: "opname \(id) heeft geen analyse om te exporteren"))
             }
-            let recording = log.home.url.appendingPathComponent(take.recordingPath).path
-            if !FileManager.default.fileExists(atPath: recording) {
-                FileHandle.standardError.write(Data("warning: the recording of take \(self.take) is missing (\(recording)); the timeline is exported without it\n".utf8))
+            let recording = log.home.url.appendingPathComponent(take.recordingPath)
+            let present = FileManager.default.fileExists(atPath: recording.path)
+            if !present {
+                FileHandle.standardError.write(Data(Phrase(
+                    en: "warning: the recording of take \(id) is missing (\(recording.path)); the timeline is exported without it\n",
+                    nl: "let op: de geluidsopname van opname \(id) ontbreekt (\(recording.path)); de tijdlijn wordt zonder geluid geëxporteerd\n").text(Interface.language).utf8))
             }
-            let (text, path) = textgrid.map { (TextGrid.render(analysis), $0) } ?? (AudacityLabels.render(analysis), labels ?? "")
-            // 0600 whatever the umask, and never written through a symbolic link: a take is personal data.
-            try PrivateFiles.write(Data(text.utf8), to: URL(fileURLWithPath: path))
-            print("Wrote \(path).")
+            var written: [String] = []
+            if let textgrid {
+                let grid = Self.destination(textgrid, take: id, ext: "TextGrid")
+                try PrivateFiles.write(Data(TextGrid.render(analysis).utf8), to: grid)
+                written.append(grid.path)
+                if present && !noAudio {
+                    let audio = grid.deletingPathExtension().appendingPathExtension(recording.pathExtension.isEmpty ? "wav" : recording.pathExtension)
+                    if audio.standardizedFileURL != recording.standardizedFileURL {
+                        try TakeBundle.copyPrivately(recording, to: audio)
+                        written.append(audio.path)
+                    }
+                }
+            }
+            if let labels {
+                let file = Self.destination(labels, take: id, ext: "txt")
+                try PrivateFiles.write(Data(AudacityLabels.render(analysis).utf8), to: file)
+                written.append(file.path)
+            }
+            for path in written { print(Phrase(en: "Wrote \(path).", nl: "\(path) geschreven.").text(Interface.language)) }
+        }
+
+        /// `out`, or `out/take-<id>.ext` when `out` is an existing directory (as `cp` does).
+        static func destination(_ out: String, take id: Int64, ext: String) -> URL {
+            var isDirectory: ObjCBool = false
+            let url = URL(fileURLWithPath: out)
+            guard FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory), isDirectory.boolValue else { return url }
+            return url.appendingPathComponent("take-\(id).\(ext)")
         }
     }
 }

@@ -10,8 +10,8 @@ extension Stilte.ReviewCommand {
             commandName: "import-textgrid",
             abstract: "Take over the pause corrected in Praat (the interval labelled \"pause\").")
 
-        @Argument(help: "The take's id (see `stilte takes`).")
-        var take: Int64
+        @Argument(help: TakeReference.help)
+        var take: TakeReference
 
         @Argument(help: "The TextGrid file.")
         var file: String
@@ -28,7 +28,7 @@ extension Stilte.ReviewCommand {
             do { span = try TextGrid.pauseSpan(in: text) } catch { throw CommandFailure("\(file): \(error.description)") }
             let comment = "pause corrected in Praat (\(URL(fileURLWithPath: file).lastPathComponent))"
             let updated = try LogAccess.review(take, reviewer: reviewer, comment: comment, correctedPause: span)
-            print(String(format: "Take %lld: pause %.2f–%.2f s = %.2f s (corrected), %@.", self.take, span.start, span.end, span.duration,
+            print(String(format: "Take %lld: pause %.2f–%.2f s = %.2f s (corrected), %@.", updated.id ?? 0, span.start, span.end, span.duration,
                          updated.verdict?.rawValue ?? "–"))
         }
     }

@@ -14,10 +14,11 @@ extension Stilte.ReviewCommand {
 
         func run() throws {
             let log = try LogAccess.openRecovering(.readOnly)
-            let takes = try log.takes(filter.filter(unreviewedOnly: unreviewed))
+            let chosen = try filter.filter(in: log, unreviewedOnly: unreviewed)
+            let takes = try log.takes(chosen)
             let names = try LogAccess.traineeNames(log)
             guard !takes.isEmpty else {
-                print(unreviewed ? "Nothing left to review." : "No takes yet.")
+                print(filter.nothingMatched(chosen))
                 return
             }
             let counts = try log.reviewCounts()

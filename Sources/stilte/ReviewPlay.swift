@@ -10,8 +10,8 @@ extension Stilte.ReviewCommand {
             abstract: "Play a take's recording through ALSA.",
             discussion: "Ctrl-C stops playback at once and exits with status 130.")
 
-        @Argument(help: "The take's id (see `stilte takes`).")
-        var take: Int64
+        @Argument(help: TakeReference.help)
+        var take: TakeReference
 
         @Flag(help: "Start just before the refusal ends (1 s before the pause).")
         var fromPause = false
@@ -28,7 +28,7 @@ extension Stilte.ReviewCommand {
             var start = 0.0
             if fromPause {
                 guard let pause = take.pause else {
-                    throw CommandFailure("take \(self.take) has no pause to start from; play it without --from-pause")
+                    throw CommandFailure("take \(take.id ?? 0) has no pause to start from; play it without --from-pause")
                 }
                 start = max(0, pause.start - Self.leadIn)
             }
@@ -43,10 +43,10 @@ extension Stilte.ReviewCommand {
             }
             let played = String(format: "%.2f–%.2f s", start, start + result.seconds)
             if result.interrupted {
-                print("Stopped take \(self.take) at \(String(format: "%.2f s", start + result.seconds)).")
+                print("Stopped take \(take.id ?? 0) at \(String(format: "%.2f s", start + result.seconds)).")
                 throw ExitCode(130)
             }
-            print("Played take \(self.take) (\(played)) on \(options.device).")
+            print("Played take \(take.id ?? 0) (\(played)) on \(options.device).")
         }
     }
 }

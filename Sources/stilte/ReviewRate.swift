@@ -6,8 +6,8 @@ extension Stilte.ReviewCommand {
     struct Rate: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Rate a take 1–5, with an optional comment.")
 
-        @Argument(help: "The take's id (see `stilte takes`).")
-        var take: Int64
+        @Argument(help: TakeReference.help)
+        var take: TakeReference
 
         @Option(help: "1 (poor) to 5 (excellent).")
         var rating: Int
@@ -23,8 +23,8 @@ extension Stilte.ReviewCommand {
         }
 
         func run() throws {
-            try LogAccess.review(take, reviewer: reviewer, rating: rating, comment: comment)
-            print("Rated take \(self.take): \(rating)/5.")
+            let rated = try LogAccess.review(take, reviewer: reviewer, rating: rating, comment: comment)
+            print("Rated take \(rated.id ?? 0): \(rating)/5.")
         }
     }
 }

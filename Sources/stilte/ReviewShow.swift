@@ -8,8 +8,8 @@ extension Stilte.ReviewCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show one take: timeline, numbers, reviews so far.")
 
-        @Argument(help: "The take's id (see `stilte takes`).")
-        var take: Int64
+        @Argument(help: TakeReference.help)
+        var take: TakeReference
 
         @OptionGroup var library: ScenarioLibraryOptions
 
@@ -17,7 +17,7 @@ extension Stilte.ReviewCommand {
             let log = try LogAccess.open(.readOnly)
             let take = try LogAccess.take(self.take, in: log)
             let trainee = (try log.trainee(id: take.traineeId)?.name ?? "?").terminalSafe
-            print("Take \(take.id ?? 0) · \(trainee) · \(take.scenarioId.terminalSafe) turn \(take.turn) · \(LogAccess.timestamp.string(from: take.createdAt)) UTC")
+            print("Take \(take.id ?? 0) · \(take.uuid.uuidString.lowercased()) · \(trainee) · \(take.scenarioId.terminalSafe) turn \(take.turn) · \(LogAccess.timestamp.string(from: take.createdAt)) UTC")
             let file = log.home.url.appendingPathComponent(take.recordingPath).path
             let present = FileManager.default.fileExists(atPath: file)
             let length = take.duration.map { String(format: "%.2f s", $0) } ?? "? s"

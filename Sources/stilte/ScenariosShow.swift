@@ -12,7 +12,7 @@ extension Stilte.Scenarios {
 
         @OptionGroup var library: ScenarioLibraryOptions
 
-        @Argument(help: "The scenario's id (see `stilte scenarios`).")
+        @Argument(help: "The scenario's id (see `stilte scenarios`).", completion: Completions.scenarioIds)
         var id: String
 
         func run() throws {

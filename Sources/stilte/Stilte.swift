@@ -32,7 +32,8 @@ struct Stilte: AsyncParsableCommand {
         ]
     )
 
-    /// Takes `--lang` out of the arguments (every command accepts it) and runs the command.
+    /// Takes `--lang` out of the arguments (every command accepts it) and runs the command
+    /// (asynchronously: `stilte serve` is async; the others run as before).
     static func main() async {
         do {
             _ = try Interface.read()

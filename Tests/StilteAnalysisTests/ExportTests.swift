@@ -13,8 +13,10 @@ import Testing
         let text = TextGrid.render(Self.analysis)
         #expect(try TextGrid.pauseSpan(in: text) == TimeSpan(start: 2.37, end: 6.29))
         let tiers = try TextGrid.parse(text)
-        #expect(tiers.map(\.name) == ["speech", "answer"])
+        #expect(tiers.map(\.name) == ["speech", "answer", "events"])
         #expect(tiers[1].intervals.map(\.text) == ["", "refusal", "pause", "solution", ""])
+        #expect(tiers[2].intervals.map(\.text) == ["", "breath", ""])
+        #expect(tiers[2].intervals[1].span == TimeSpan(start: 3.1, end: 3.25))
         #expect(tiers[0].intervals.filter { $0.text == "speech" }.map(\.span) == Self.analysis.segments)
         // Tiers cover the whole recording without gaps.
         for tier in tiers {

@@ -175,6 +175,30 @@ import Testing
         #expect(notDirectory.status != 0 && notDirectory.stderr.contains("must be an existing directory"))
     }
 
+    @Test func oneFileIntoAnExistingDirectoryAsCpWould() throws {
+        let scratch = try Scratch()
+        let file = scratch.path("answer.wav")
+        try Self.writeAnswer(file, words: Self.refusal + [(6.0, 7.0)], seconds: 7.5)
+        let out = scratch.path("out")
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: false)
+        let run = try Self.stilte(["analyze", file, "--textgrid", out, "--labels", out])
+        #expect(run.status == 0, "\(run.stderr)")
+        let grid = try String(contentsOfFile: out + "/answer.TextGrid", encoding: .utf8)
+        #expect(grid.contains("name = \"events\""))
+        #expect(FileManager.default.fileExists(atPath: out + "/answer.txt"))
+    }
+
+    @Test func aFileThatCannotBeWrittenIsSaidInPlainWords() throws {
+        let scratch = try Scratch()
+        let file = scratch.path("answer.wav")
+        try Self.writeAnswer(file, words: Self.refusal + [(6.0, 7.0)], seconds: 7.5)
+        let missing = scratch.path("no-such-folder/answer.TextGrid")
+        let run = try Self.stilte(["analyze", file, "--textgrid", missing])
+        #expect(run.status == 1)
+        #expect(run.stderr.hasPrefix("stilte analyze: \(missing): cannot create the file (No such file or directory)"))
+        #expect(!run.stderr.contains("NSCocoaErrorDomain") && !run.stderr.contains("operation could not be completed"))
+    }
+
     @Test func humanOutputFitsEightyColumns() throws {
         let scratch = try Scratch()
         let file = scratch.path("answer.wav")

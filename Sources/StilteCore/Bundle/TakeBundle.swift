@@ -164,7 +164,7 @@ public enum TakeBundle {
         let context: DecodingError.Context
         switch error as? DecodingError {
         case .dataCorrupted(let c), .keyNotFound(_, let c), .typeMismatch(_, let c), .valueNotFound(_, let c): context = c
-        default: return error.localizedDescription
+        default: return FileProblem(error).en
         }
         var location = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
         if case .keyNotFound(let key, _) = error as? DecodingError { location += ".\(key.stringValue)" }

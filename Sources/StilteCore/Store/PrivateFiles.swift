@@ -31,7 +31,7 @@ public enum PrivateFiles {
                 try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true,
                                                         attributes: [.posixPermissions: Int(directoryMode)])
             } catch {
-                throw StoreError(.io, StoreText.cannotCreateDirectory(error.localizedDescription), path: parent.path)
+                throw StoreError(.io, StoreText.cannotCreateDirectory(FileProblem(error).en), path: parent.path)
             }
         }
         guard mkdir(path, directoryMode) == 0 else {

@@ -110,7 +110,7 @@ struct PromptFile {
         if newAudioValue != turn.audio {
             let text: String
             do { text = try String(contentsOf: scenario.file, encoding: .utf8) } catch {
-                throw CommandFailure("cannot read \(scenario.file.path): \(error.localizedDescription)")
+                throw CommandFailure("cannot read \(scenario.file.path): \(FileProblem(error).en)")
             }
             let lines = text.components(separatedBy: "\n")
             let matches = lines.indices.filter { Self.audioValue(lines[$0]) == turn.audio }
@@ -126,7 +126,7 @@ struct PromptFile {
         }
         if let updatedScenario {
             do { try updatedScenario.write(to: scenario.file, atomically: true, encoding: .utf8) } catch {
-                throw CommandFailure("\(scenario.file.path): cannot update the turn's audio line (\(error.localizedDescription)): set it to \(newAudioValue) by hand")
+                throw CommandFailure("\(scenario.file.path): cannot update the turn's audio line (\(FileProblem(error).en)): set it to \(newAudioValue) by hand")
             }
         }
         return destination

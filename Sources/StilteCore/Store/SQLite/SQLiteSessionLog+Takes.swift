@@ -163,7 +163,7 @@ extension SQLiteSessionLog {
             } catch CocoaError.fileNoSuchFile {
                 // Already gone; the row goes with it.
             } catch {
-                throw StoreError(.io, "cannot remove the recording (\(error.localizedDescription)); the take was kept", path: file.path)
+                throw StoreError(.io, "cannot remove the recording (\(FileProblem(error).en)); the take was kept", path: file.path)
             }
         }
     }

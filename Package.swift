@@ -64,6 +64,8 @@ let package = Package(
         .testTarget(name: "StilteCLITests", dependencies: ["StilteAudio", "StilteTestSupport"]),
         .testTarget(name: "StilteServerTests", dependencies: ["StilteServer", "StilteCore", "StilteAnalysis"]),
         .testTarget(name: "StilteTestSupportTests", dependencies: ["StilteTestSupport"]),
+        // Live takes against the offline analysis over every answer set at hand (issue 9).
+        .testTarget(name: "StilteLiveTests", dependencies: ["StilteAnalysis", "StilteAudio", "StilteCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -87,6 +87,13 @@ public struct PauseAnalyzer {
     /// Ends the audio and returns the measurement. Call once, after the last `process`.
     public mutating func finish() -> Analysis {
         var live: [LiveEvent] = []
+        return finish(into: &live)
+    }
+
+    /// Ends the audio, adds the live events its end settles to `live` (the last segments, a
+    /// refusal followed by silence only), and returns the measurement. Applied after all
+    /// earlier events, they leave a screen with exactly what the returned `Analysis` says.
+    public mutating func finish(into live: inout [LiveEvent]) -> Analysis {
         // Let the look-ahead frames be decided on silence after the end.
         let realSamples = detector.sampleCount
         let padding = [Float](repeating: 0, count: (S.lookaheadFrames + 1) * S.frameSize)
@@ -95,15 +102,9 @@ public struct PauseAnalyzer {
         reports.removeAll(keepingCapacity: true)
         detector.finish(into: &reports)
         handle(reports, into: &live)
-        assembler.finish()
         let duration = seconds
-        let segments = assembler.segments.compactMap { segment -> SpeechSegment? in
-            var s = segment
-            s.span.end = min(s.span.end, duration)
-            s.opening.end = min(s.opening.end, duration)
-            return s.span.start < duration ? s : nil
-        }
-        return PauseRule.apply(segments: segments, events: assembler.events, duration: duration, parameters: parameters)
+        assembler.finish(duration: duration, into: &live)
+        return PauseRule.apply(segments: assembler.segments, events: assembler.events, duration: duration, parameters: parameters)
     }
 
     private mutating func consume(_ block: UnsafeBufferPointer<Float>, into live: inout [LiveEvent]) {

@@ -8,6 +8,9 @@ struct SpeechSegment: Equatable {
     /// How much of the first (last) burst's edges the room's noise may hide, seconds.
     var hiddenStart = 0.0
     var hiddenEnd = 0.0
+
+    /// Whether the segment is a filler standing alone: its opening burst, filler-like, and nothing more.
+    var isLoneFiller: Bool { openingIsFiller && opening == span }
 }
 
 /// Joins bursts into speech segments (an unvoiced burst right after or before speech is
@@ -29,6 +32,11 @@ struct SegmentAssembler {
     private var reportedSilence: Double?
     private var refusalOver = false
     private var pauseOver = false
+    /// The segment whose following gap is the next one `PauseRule` would judge (all gaps
+    /// before it were too short to end the refusal).
+    private var judged = 0
+    /// Each segment's span and lone-filler flag as last reported live.
+    private var published: [(span: TimeSpan, filler: Bool)] = []
 
     /// The joining gaps, never as long as `minPause` (a gap that long ends the refusal).
     private let mergeGap: Double
@@ -67,6 +75,7 @@ struct SegmentAssembler {
             live.append(.pauseEnded(at: start))
         }
         live.append(.speechStarted(at: start))
+        publish(into: &live)
     }
 
     mutating func speechEnded(at time: Double, fillerLike: Bool, trailing: PauseEvent?, hidden: Double,
@@ -83,7 +92,39 @@ struct SegmentAssembler {
             segments[index].hiddenStart = hidden
         }
         if let trailing { events.append(trailing) }
+        if openedNewSegment { judgeGapBefore(index, into: &live) }
         reportSilence(at: end, into: &live)
+        publish(into: &live)
+    }
+
+    /// The next segment's opening burst has ended, so its hidden edge is known: the gap before
+    /// it is judged exactly as `PauseRule` judges it. Reports the refusal's end and the pause's
+    /// end at once when the gap ends the refusal (a pause too short for `tick` to be sure of).
+    private mutating func judgeGapBefore(_ index: Int, into live: inout [LiveEvent]) {
+        guard !refusalOver, index >= 1, judged == index - 1 else { return }
+        let segment = segments[index - 1], next = segments[index]
+        guard PauseRule.endsRefusal(after: segment, next: next, silenceEnd: next.span.start, minPause: minPause) else {
+            judged = index
+            return
+        }
+        refusalOver = true
+        pauseOver = true
+        live.append(.refusalEnded(at: segment.span.end))
+        live.append(.pauseEnded(at: next.span.start))
+    }
+
+    /// Reports the segments that are new or changed since last reported.
+    private mutating func publish(into live: inout [LiveEvent]) {
+        for index in max(0, published.count - 1)..<segments.count {
+            let now = (span: segments[index].span, filler: segments[index].isLoneFiller)
+            if index < published.count {
+                guard published[index] != now else { continue }
+                published[index] = now
+            } else {
+                published.append(now)
+            }
+            live.append(.segment(index: index, span: now.span, filler: now.filler))
+        }
     }
 
     /// A `silenceStarted`, unless the screen already has this very time.
@@ -126,6 +167,7 @@ struct SegmentAssembler {
         if attaches(event), let index = segments.indices.last {
             segments[index].span.end = max(segments[index].span.end, event.end)
             reportSilence(at: segments[index].span.end, into: &live)
+            publish(into: &live)
             return
         }
         pending.append(event)
@@ -143,28 +185,41 @@ struct SegmentAssembler {
             }
             pending = kept
         }
-        guard !refusalOver, !speaking, let last = segments.last else { return }
-        let silenceStart = last.span.end
-        // The next onset's hidden edge is not known yet: the room is, so count the same again.
-        let needed = minPause + 2 * last.hiddenEnd
-        guard now - silenceStart >= needed else { return }
-        if let unconfirmedStart {
-            // A burst that may still turn voiced could start speech this early: its voiced run
-            // (`minVoicedFrames`) begins that long before now, and up to `maxLeadBlocks` of
-            // unvoiced lead before the run stay speech.
-            let voicedRun = Double(S.minVoicedFrames * S.frameBlocks) * S.blockSeconds
-            let earliest = max(unconfirmedStart, now - S.blockSeconds * Double(S.maxLeadBlocks) - voicedRun)
-            if earliest - silenceStart < needed { return }
-        }
+        guard !refusalOver, !speaking, judged == segments.count - 1, let last = segments.last else { return }
+        // The earliest a next segment could still start: a burst not yet decided, a breath or
+        // click that may lead into speech, or a burst the next frames open (its onset may be
+        // refined back by up to `refineBackBlocks`).
+        var earliest = now - Double(S.refineBackBlocks) * S.blockSeconds
+        if let unconfirmedStart { earliest = min(earliest, unconfirmedStart) }
+        for burst in pending where burst.end - burst.start <= S.maxAttachDuration { earliest = min(earliest, burst.start) }
+        // Whatever that segment's hidden edge (at most `maxHiddenEdge`), the gap is a pause:
+        // `PauseRule` cannot judge it otherwise once the next segment is known.
+        let next = SpeechSegment(span: TimeSpan(start: earliest, end: earliest), opening: TimeSpan(start: earliest, end: earliest),
+                                 openingIsFiller: false, hiddenStart: S.maxHiddenEdge)
+        guard PauseRule.endsRefusal(after: last, next: next, silenceEnd: earliest, minPause: minPause) else { return }
         refusalOver = true
-        live.append(.refusalEnded(at: silenceStart))
+        live.append(.refusalEnded(at: last.span.end))
     }
 
-    /// Flushes what is still pending at the end of the audio.
-    mutating func finish() {
+    /// Flushes what is still pending at the end of `duration` seconds of audio: segments are
+    /// cut to the audio's end, and a refusal followed by silence to the end is reported over.
+    mutating func finish(duration: Double, into live: inout [LiveEvent]) {
         events.append(contentsOf: pending)
         pending.removeAll()
         speaking = false
         events.sort { $0.start < $1.start }
+        segments = segments.compactMap { segment in
+            var s = segment
+            s.span.end = min(s.span.end, duration)
+            s.opening.end = min(s.opening.end, duration)
+            return s.span.start < duration ? s : nil
+        }
+        published = Array(published.prefix(segments.count))
+        publish(into: &live)
+        if !refusalOver, judged == segments.count - 1, let last = segments.last,
+           PauseRule.endsRefusal(after: last, next: nil, silenceEnd: duration, minPause: minPause) {
+            refusalOver = true
+            live.append(.refusalEnded(at: last.span.end))
+        }
     }
 }

@@ -147,7 +147,7 @@ struct AnalysisReport: Encodable {
 
     private enum Keys: String, CodingKey {
         case file, sampleRate, channels, duration, target, segments, refusal, pause, verdict
-        case seconds, tolerance, start, end, events, kind
+        case seconds, tolerance, start, end, events, kind, silenceAfterLastWord
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -185,6 +185,7 @@ struct AnalysisReport: Encodable {
             try c.encodeNil(forKey: .pause)
         }
         try c.encode(a.verdict, forKey: .verdict)
+        try c.encode(a.silenceAfterLastWord.map(ms), forKey: .silenceAfterLastWord)
     }
 
     private func encodeSpan(_ start: Double, _ end: Double, into container: inout UnkeyedEncodingContainer) throws {

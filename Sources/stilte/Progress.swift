@@ -13,6 +13,9 @@ extension Stilte {
         @Flag(help: "Print JSON.")
         var json = false
 
+        @Flag(help: "Also count demo, interrupted and empty takes (left out by default).")
+        var all = false
+
         @Flag(help: "Print CSV, one row per trainee and scenario.")
         var csv = false
 
@@ -34,7 +37,8 @@ extension Stilte {
                 print(String(decoding: try LogAccess.jsonEncoder().encode(plans), as: UTF8.self))
                 return
             }
-            let chosen = try filter.filter(in: log)
+            var chosen = try filter.filter(in: log)
+            chosen.includeAll = all
             let report = try log.progress(chosen)
             if json {
                 print(String(decoding: try LogAccess.jsonEncoder().encode(report), as: UTF8.self))

@@ -11,7 +11,7 @@ extension Stilte {
             discussion: """
                 Shows the scenario, measures the room for a moment, plays the client's prompt and records \
                 your answer. On a terminal a live counter counts your silence (21 … 22 … 23 … 24) and a bar \
-                fills toward the target. The take stops 2 s after your solution, at --max-seconds, on Enter \
+                fills toward the target. The take stops once your solution is followed by 2.5 s of silence (a filler is no solution; the scenario can change this), at --max-seconds, on Enter \
                 or on Ctrl-C; in every case the recording and its measurement are saved (`stilte takes`). \
                 Then: r replay, a again, n next scenario, q quit. Without a terminal one pass is made and \
                 the result printed (--json: the analysis plus scenario, trainee and take id). \

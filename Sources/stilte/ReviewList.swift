@@ -25,7 +25,8 @@ extension Stilte.ReviewCommand {
             for take in takes {
                 let reviews = counts[take.id ?? 0] ?? 0
                 let pause = take.pauseDuration.map { String(format: "%.2f s", $0) } ?? "no pause"
-                let state = reviews == 0 ? "unreviewed" : "\(reviews) review\(reviews == 1 ? "" : "s")"
+                var state = reviews == 0 ? "unreviewed" : "\(reviews) review\(reviews == 1 ? "" : "s")"
+                if take.state != .complete { state += " (\(take.state.rawValue))" }
                 print("\(take.id ?? 0)\t\(LogAccess.timestamp.string(from: take.createdAt))\t\((names[take.traineeId] ?? "?").terminalSafe)\t\(take.scenarioId.terminalSafe)\t\(pause)\t\(take.verdict?.rawValue ?? "–")\t\(state)")
             }
         }

@@ -31,7 +31,7 @@ extension Stilte {
                 var notes: [String] = []
                 if take.correctedPause != nil { notes.append("corrected") }
                 if take.unreliable { notes.append("unreliable") }
-                if take.state == .interrupted { notes.append("interrupted") }
+                if take.state != .complete { notes.append(take.state.rawValue) }
                 let pause = take.pauseDuration.map { String(format: "%.2f s", $0) } ?? "–"
                 let line = pad("\(take.id ?? 0)", 6) + pad(take.shortUUID, 9) + pad(LogAccess.timestamp.string(from: take.createdAt), 18)
                     + pad((names[take.traineeId] ?? "?").terminalSafe, 14) + pad(take.scenarioId.terminalSafe, 24) + pad("\(take.turn)", 5)

@@ -42,7 +42,7 @@ public struct PracticeSchedule: Sendable {
     /// The schedule of `scenarioIds` for one trainee, from that trainee's complete takes
     /// (in any order; takes of other scenarios are ignored). Days are cut in `calendar`'s time zone.
     public init(scenarioIds: [String], takes: [Take], calendar: Calendar = Calendar(identifier: .gregorian)) {
-        let byScenario = Dictionary(grouping: takes.filter { $0.state != .recording }, by: \.scenarioId)
+        let byScenario = Dictionary(grouping: takes.filter { $0.state.isPractice }, by: \.scenarioId)
         entries = scenarioIds.map { id in
             Self.entry(id, takes: (byScenario[id] ?? []).sorted { ($0.createdAt, $0.id ?? 0) < ($1.createdAt, $1.id ?? 0) },
                        calendar: calendar)

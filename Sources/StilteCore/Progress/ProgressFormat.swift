@@ -7,7 +7,9 @@ public enum ProgressFormat {
 
     /// The human summary, a few lines per trainee × scenario.
     public static func text(_ report: ProgressReport, weeks maxWeeks: Int = 6) -> String {
-        guard !report.groups.isEmpty else { return "No takes yet.\n" }
+        let leftOut = report.leftOut > 0
+            ? "(\(report.leftOut) demo, interrupted or empty take\(report.leftOut == 1 ? "" : "s") left out; --all counts them)\n" : ""
+        guard !report.groups.isEmpty else { return "No takes yet.\n" + leftOut }
         var out = ""
         for group in report.groups {
             let target = String(format: "target %.1f ± %.1f s", group.target.seconds, group.target.tolerance)
@@ -26,7 +28,7 @@ public enum ProgressFormat {
                 out += "  week of \(week.week): \(week.takes) take\(week.takes == 1 ? "" : "s"), \(week.onTarget) on target, mean \(seconds(week.meanPause))\n"
             }
         }
-        return out
+        return out + leftOut
     }
 
     /// One CSV row per trainee × scenario, with a header.

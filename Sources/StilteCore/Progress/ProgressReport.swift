@@ -4,8 +4,13 @@ import StilteAnalysis
 /// Progress per trainee × scenario, computed by the log's queries.
 public struct ProgressReport: Codable, Sendable, Equatable {
     public var groups: [ProgressGroup]
+    /// Takes left out because they are not practice (demo, interrupted, empty); 0 with `--all`.
+    public var leftOut: Int
 
-    public init(groups: [ProgressGroup]) { self.groups = groups }
+    public init(groups: [ProgressGroup], leftOut: Int = 0) {
+        self.groups = groups
+        self.leftOut = leftOut
+    }
 }
 
 /// One trainee's progress on one scenario. Pauses are the effective ones (a

@@ -40,6 +40,11 @@ public struct TakeReport: Sendable {
             lines.append(style.paint(Phrase(en: "No pause measured — \(name)", nl: "Geen pauze gemeten — \(name)").text(language), verdict.paint))
         }
         lines.append(VisibleText.fit(verdict.explanation(language), columns))
+        if verdict == .noPause, let after = analysis.silenceAfterLastWord {
+            // Measured, not judged: the silence may follow a whole answer or a refusal only.
+            let seconds = seconds(after)
+            lines.append(Phrase(en: "Silence after your last word: \(seconds).", nl: "Stilte na je laatste woord: \(seconds).").text(language))
+        }
         if let reaction = reactionTime {
             let seconds = seconds(reaction)
             lines.append(Phrase(en: "Reaction time: \(seconds) from the end of the client's question",

@@ -108,9 +108,16 @@ public struct ScenarioTurn: Sendable, Equatable, Codable {
     public var example: String?
     /// The coaching tip for this turn; falls back to the scenario's tip.
     public var tip: String?
+    /// Silence after the solution has begun that ends the take, seconds (default 2.5, see ``StopRule``).
+    public var thinkingPause: Double
+    /// Non-filler speech after the pause that shows the solution has begun, seconds (default 0.4).
+    public var solutionSpeech: Double
 
     public init(prompt: String, audio: String, audioURL: URL, target: PauseTarget = PauseTarget(),
-                minPause: Double = AnalysisParameters().minPause, example: String? = nil, tip: String? = nil) {
+                minPause: Double = AnalysisParameters().minPause, example: String? = nil, tip: String? = nil,
+                thinkingPause: Double = StopRule.defaultThinkingPause, solutionSpeech: Double = StopRule.defaultSolutionSpeech) {
+        self.thinkingPause = thinkingPause
+        self.solutionSpeech = solutionSpeech
         self.prompt = prompt
         self.audio = audio
         self.audioURL = audioURL
@@ -123,5 +130,10 @@ public struct ScenarioTurn: Sendable, Equatable, Codable {
     /// The analysis parameters for the answer to this turn.
     public var parameters: AnalysisParameters {
         AnalysisParameters(target: target, minPause: minPause)
+    }
+
+    /// When a take of this turn stops by itself, for takes of at most `maxSeconds`.
+    public func stopRule(maxSeconds: Double) -> StopRule {
+        StopRule(thinkingPause: thinkingPause, solutionSpeech: solutionSpeech, maxSeconds: maxSeconds, target: target)
     }
 }

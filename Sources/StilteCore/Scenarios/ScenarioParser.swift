@@ -23,7 +23,7 @@ struct ScenarioParser {
 
     static let scenarioKeys = ["id", "title", "language", "pair", "client", "moment", "context", "turns", "tip"]
     static let clientKeys = ["name", "voice"]
-    static let turnKeys = ["prompt", "audio", "target", "tolerance", "minPause", "example", "tip"]
+    static let turnKeys = ["prompt", "audio", "target", "tolerance", "minPause", "thinkingPause", "solutionSpeech", "example", "tip"]
 
     /// The scenario and where its `pair` field sits, or nil when the file has errors (see `errors`).
     mutating func parse(_ text: String) -> ParsedScenario? {
@@ -115,6 +115,10 @@ struct ScenarioParser {
         let minPause = number(mapping, "minPause", path: path) ?? Located(value: defaults.minPause, line: nil)
         let example = string(mapping, "example", path: path, required: false)
         let tip = string(mapping, "tip", path: path, required: false)
+        let thinkingPause = number(mapping, "thinkingPause", path: path)
+            ?? Located(value: StopRule.defaultThinkingPause, line: nil)
+        let solutionSpeech = number(mapping, "solutionSpeech", path: path)
+            ?? Located(value: StopRule.defaultSolutionSpeech, line: nil)
 
         var valid = true
         if !(target.value > 0 && target.value <= 30) {
@@ -132,6 +136,16 @@ struct ScenarioParser {
                 "\(minPause.value) s must be above 0 and shorter than the shortest pause on target (\(target.value - tolerance.value) s) — lower minPause or raise the target")
             valid = false
         }
+        if !(thinkingPause.value >= 1 && thinkingPause.value <= 30) {
+            add(.badValue, thinkingPause.line ?? line(of: node), "\(path).thinkingPause",
+                "\(thinkingPause.value) s is not a thinking pause — give seconds between 1 and 30, e.g. 2.5")
+            valid = false
+        }
+        if !(solutionSpeech.value >= 0 && solutionSpeech.value <= 10) {
+            add(.badValue, solutionSpeech.line ?? line(of: node), "\(path).solutionSpeech",
+                "\(solutionSpeech.value) s is not a length of speech — give seconds between 0 and 10, e.g. 0.4")
+            valid = false
+        }
         var audioURL: URL?
         if let audioPath {
             switch audio.resolve(audioPath.value, requireExisting: requireAudio) {
@@ -143,7 +157,8 @@ struct ScenarioParser {
         guard valid, let prompt, let audioPath, let audioURL else { return nil }
         return ScenarioTurn(prompt: prompt.value, audio: audioPath.value, audioURL: audioURL,
                             target: PauseTarget(seconds: target.value, tolerance: tolerance.value),
-                            minPause: minPause.value, example: example?.value, tip: tip?.value)
+                            minPause: minPause.value, example: example?.value, tip: tip?.value,
+                            thinkingPause: thinkingPause.value, solutionSpeech: solutionSpeech.value)
     }
 
     // MARK: - Field readers

@@ -118,8 +118,12 @@ public struct TakeMeasurement: Sendable {
     public var reactionTime: Double?
     public var overruns: Int
     public var unreliable: Bool
+    /// What the take is: practice (`.complete`), a demo, an interrupted or an empty take.
+    public var state: Take.State
 
-    public init(duration: Double, analysis: Analysis?, reactionTime: Double? = nil, overruns: Int = 0, unreliable: Bool = false) {
+    public init(duration: Double, analysis: Analysis?, reactionTime: Double? = nil, overruns: Int = 0, unreliable: Bool = false,
+                state: Take.State = .complete) {
+        self.state = state
         self.duration = duration
         self.analysis = analysis
         self.reactionTime = reactionTime
@@ -180,8 +184,12 @@ public struct TakeFilter: Sendable, Equatable {
     public var since: Date?
     /// Only takes without any review.
     public var unreviewedOnly: Bool
+    /// Progress: also demo, interrupted and empty takes (by default only practice counts).
+    public var includeAll: Bool
 
-    public init(trainee: String? = nil, scenarioId: String? = nil, since: Date? = nil, unreviewedOnly: Bool = false) {
+    public init(trainee: String? = nil, scenarioId: String? = nil, since: Date? = nil, unreviewedOnly: Bool = false,
+                includeAll: Bool = false) {
+        self.includeAll = includeAll
         self.trainee = trainee
         self.scenarioId = scenarioId
         self.since = since

@@ -10,8 +10,15 @@ public struct Take: Codable, Sendable, Equatable {
         case recording
         /// Recorded and measured.
         case complete
-        /// Recovered after an interruption; the recording may be cut short.
+        /// Recovered after an interruption, or stopped with Ctrl-C; the recording may be cut short.
         case interrupted
+        /// Played by the bundled demo answer, not a trainee: never practice.
+        case demo
+        /// Nothing was recorded (the process ended during the client's prompt).
+        case empty
+
+        /// Whether a take in this state counts as practice in progress summaries.
+        public var isPractice: Bool { self == .complete }
     }
 
     public var id: Int64?

@@ -41,7 +41,7 @@ struct PromptTake {
                     switch event {
                     case .speechStarted: voiced = true; silentSince = nil
                     case .silenceStarted(let at): silentSince = at
-                    case .refusalEnded, .pauseEnded: break
+                    case .refusalEnded, .pauseEnded, .segment: break
                     }
                 }
                 let now = Double(samples.count) / Double(sampleRate)

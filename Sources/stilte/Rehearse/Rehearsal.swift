@@ -141,8 +141,10 @@ final class Rehearsal {
                                               target: parameters.target, columns: min(terminal.columns, 80), language: settings.language,
                                               count: CountPlan(target: parameters.target.seconds, secondsPerCount: settings.secondsPerCount)) : nil
         if interactive { say([""]) }
+        var stopRule = turn.stopRule(maxSeconds: settings.maxSeconds)
+        stopRule.target = parameters.target
         let recorder = TakeRecorder(devices: devices, parameters: parameters,
-                                    stopRule: StopRule(maxSeconds: settings.maxSeconds), screen: screen,
+                                    stopRule: stopRule, screen: screen,
                                     terminal: terminal, interruption: interruption.flag,
                                     trace: trace, language: settings.language)
         let answer: RecordedAnswer
@@ -154,8 +156,9 @@ final class Rehearsal {
         }
         var closeFailure: AudioError?
         do throws(AudioError) { try writer.close() } catch { closeFailure = error }
+        let state: Take.State = devices.demo ? .demo : answer.stopReason == .interrupted ? .interrupted : .complete
         let measurement = TakeMeasurement(duration: answer.seconds, analysis: answer.analysis, reactionTime: answer.reactionTime,
-                                          overruns: answer.gaps.count, unreliable: !answer.gaps.isEmpty)
+                                          overruns: answer.gaps.count, unreliable: !answer.gaps.isEmpty, state: state)
         let saved = try log.finishTake(takeId, measurement: measurement)
         results.append(TakeJSON(take: saved.id, scenario: scenario.id, turn: index + 1, trainee: settings.trainee,
                                 file: url.path, sampleRate: TakeRecorder.sampleRate, answer: answer, demo: devices.demo))

@@ -16,7 +16,7 @@ struct TakeJSON: Encodable {
 
     enum Keys: String, CodingKey {
         case take, scenario, turn, trainee, file, sampleRate, channels, duration, target, segments, refusal, pause, verdict
-        case reactionTime, overruns, unreliable, stopReason, demo
+        case reactionTime, overruns, unreliable, stopReason, demo, silenceAfterLastWord
     }
 
     func encode(to encoder: Encoder) throws {
@@ -35,6 +35,7 @@ struct TakeJSON: Encodable {
         try c.encode(analysis.refusal.map(Self.rounded), forKey: .refusal)
         try c.encode(analysis.pause.map(Self.rounded), forKey: .pause)
         try c.encode(analysis.verdict, forKey: .verdict)
+        try c.encode(analysis.silenceAfterLastWord.map(Self.rounded), forKey: .silenceAfterLastWord)
         try c.encode(answer.reactionTime.map(Self.rounded), forKey: .reactionTime)
         try c.encode(answer.gaps.count, forKey: .overruns)
         try c.encode(!answer.gaps.isEmpty, forKey: .unreliable)

@@ -111,7 +111,7 @@ struct TakeRecorder {
                         lags.append(now - at)
                         trace?.reported("silence", audio: at, heard: now)
                     }
-                    model.apply(Self.cue(event, model: model))
+                    model.apply(event)
                 }
                 reason = stopRule.reason(model, now: now)
             case .gap(let gap)?:
@@ -123,6 +123,10 @@ struct TakeRecorder {
                 continue
             }
         }
+        // The end of the audio settles the last segments (and a refusal followed by silence only).
+        var settled: [LiveEvent] = []
+        let analysis = analyzer.finish(into: &settled)
+        for event in settled { model.apply(event) }
         if let screen {
             let seconds = Double(frames) / Double(Self.sampleRate)
             canvas.draw(screen.render(model, now: seconds, style: terminal.style), on: terminal)
@@ -131,7 +135,7 @@ struct TakeRecorder {
         trace?.finished(audio: Double(frames) / Double(Self.sampleRate), wall: Self.seconds(ContinuousClock.now - started),
                         cpu: LiveTrace.processCPUSeconds() - cpuAtStart)
         let stopReason = reason ?? .inputEnded
-        return RecordedAnswer(analysis: analyzer.finish(), gaps: gaps, stopReason: stopReason, captureDelay: captureDelay,
+        return RecordedAnswer(analysis: analysis, gaps: gaps, stopReason: stopReason, captureDelay: captureDelay,
                               seconds: Double(frames) / Double(Self.sampleRate), deviceError: deviceError,
                               silenceReportLags: lags)
     }
@@ -150,16 +154,6 @@ struct TakeRecorder {
         if let pause = model.pause, pause != shownPause {
             shownPause = pause
             trace.drawn("pause-frozen", audio: pause.end, wall: wall)
-        }
-    }
-
-    /// The pause engine's live event as the screen's cue.
-    static func cue(_ event: LiveEvent, model: LiveModel) -> LiveCue {
-        switch event {
-        case .speechStarted(let at): .speechStarted(at: at)
-        case .silenceStarted(let at): .silenceStarted(at: at)
-        case .refusalEnded(let at): .refusalEnded(at: at)
-        case .pauseEnded(let at): .pauseEnded(TimeSpan(start: model.pauseStart ?? at, end: at))
         }
     }
 

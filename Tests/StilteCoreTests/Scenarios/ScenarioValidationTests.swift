@@ -108,6 +108,15 @@ struct ScenarioValidationTests {
         #expect(minPause.message.contains("shorter than the shortest pause on target (0.5 s)"))
     }
 
+    @Test func theStopRuleSettingsAreCheckedNumbers() throws {
+        let short = try only(errors(ScenarioFixture.scenario(id: "s.en", turnExtra: "thinkingPause: 0.5")))
+        #expect(short.code == .badValue)
+        #expect(short.field == "turns[0].thinkingPause")
+        #expect(short.line == 11)
+        let negative = try only(errors(ScenarioFixture.scenario(id: "s.en", turnExtra: "solutionSpeech: -1")))
+        #expect(negative.field == "turns[0].solutionSpeech")
+    }
+
     @Test func idMustMatchTheFileName() throws {
         let error = try only(errors(ScenarioFixture.scenario(id: "s.en"), name: "other.en.yaml"))
         #expect(error.code == .idMismatch)

@@ -44,6 +44,27 @@ struct ProgressQueryTests {
         #expect(try log.progress(TakeFilter(trainee: "nobody")).groups.isEmpty)
     }
 
+    @Test("demo, interrupted and empty takes are left out of progress, counted, and back with --all")
+    func takesThatAreNotPractice() throws {
+        let home = StoreFixtures.home()
+        defer { StoreFixtures.remove(home) }
+        let log = try SQLiteSessionLog(home: home)
+        for state in [Take.State.complete, .complete, .demo, .interrupted, .empty] {
+            var take = StoreFixtures.take("anna", seconds: 4)
+            take.measurement.state = state
+            _ = try log.saveTake(take)
+        }
+        let practice = try log.progress(TakeFilter(trainee: "anna"))
+        #expect(practice.groups.first?.takes == 2)
+        #expect(practice.groups.first?.onTarget == 2)
+        #expect(practice.leftOut == 3)
+        #expect(ProgressFormat.text(practice).contains("3 demo, interrupted or empty takes left out"))
+        let all = try log.progress(TakeFilter(trainee: "anna", includeAll: true))
+        #expect(all.groups.first?.takes == 5)
+        #expect(all.leftOut == 0)
+        #expect(try log.takes(TakeFilter(trainee: "anna")).map(\.state).filter { !$0.isPractice } == [.demo, .interrupted, .empty])
+    }
+
     @Test("pause history: the last takes per trainee × scenario, oldest first")
     func history() throws {
         let home = StoreFixtures.home()

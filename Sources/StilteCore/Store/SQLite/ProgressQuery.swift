@@ -14,7 +14,7 @@ struct ProgressQuery {
 
     /// Nil when the filter names a trainee the log does not know (no takes).
     init?(_ filter: TakeFilter, _ db: Database) throws {
-        var clauses = ["state != 'recording'"]
+        var clauses = [filter.includeAll ? "state != 'recording'" : "state = 'complete'"]
         var arguments: StatementArguments = []
         if let name = filter.trainee {
             guard let trainee = try Trainee.filter(Column("name") == name).fetchOne(db) else { return nil }
@@ -33,7 +33,18 @@ struct ProgressQuery {
             clauses.append("NOT EXISTS (SELECT 1 FROM review WHERE review.takeId = take.id)")
         }
         condition = clauses.joined(separator: " AND ")
+        leftOutCondition = filter.includeAll ? nil
+            : (["state IN ('demo', 'interrupted', 'empty')"] + clauses.dropFirst()).joined(separator: " AND ")
         self.arguments = arguments
+    }
+
+    /// The takes that are not practice and that the filter otherwise selects; nil with `includeAll`.
+    let leftOutCondition: String?
+
+    /// How many takes the report leaves out (demo, interrupted, empty).
+    func leftOut(_ db: Database) throws -> Int {
+        guard let leftOutCondition else { return 0 }
+        return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM take WHERE \(leftOutCondition)", arguments: arguments) ?? 0
     }
 
     /// Counts per trainee × scenario.
@@ -150,7 +161,9 @@ extension SQLiteSessionLog {
     public func progress(_ filter: TakeFilter) throws -> ProgressReport {
         try read { db in
             guard let query = try ProgressQuery(filter, db) else { return ProgressReport(groups: []) }
-            return try query.run(db)
+            var report = try query.run(db)
+            report.leftOut = try query.leftOut(db)
+            return report
         }
     }
 

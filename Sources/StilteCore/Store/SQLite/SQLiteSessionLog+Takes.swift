@@ -38,7 +38,7 @@ extension SQLiteSessionLog {
         let take = try write { db in
             guard var take = try Take.fetchOne(db, key: takeId) else { throw StoreError(.notFound, "no take \(takeId)") }
             take.apply(measurement)
-            take.state = .complete
+            take.state = measurement.state == .recording ? .complete : measurement.state
             try take.update(db)
             return take
         }
@@ -75,7 +75,8 @@ extension SQLiteSessionLog {
                     return .removed
                 }
                 if let measurement { current.apply(measurement) }
-                current.state = .interrupted
+                // A header and no audio: the process ended during the client's prompt.
+                current.state = measurement?.duration == 0 ? .empty : .interrupted
                 current.unreliable = true
                 try current.update(db)
                 return measurement == nil ? .unmeasured : .recovered
@@ -95,7 +96,8 @@ extension SQLiteSessionLog {
             }
             let owner = try self.trainee(named: new.trainee, in: db)
             var take = Take(uuid: new.uuid, traineeId: owner.id ?? 0, sessionId: new.sessionId, scenarioId: new.scenarioId,
-                            turn: new.turn, state: .complete, recordingPath: new.recordingPath, sampleRate: new.sampleRate,
+                            turn: new.turn, state: new.measurement.state == .recording ? .complete : new.measurement.state,
+                            recordingPath: new.recordingPath, sampleRate: new.sampleRate,
                             target: new.target, createdAt: new.createdAt)
             take.apply(new.measurement)
             try take.insert(db)
@@ -114,7 +116,8 @@ extension SQLiteSessionLog {
                     trainees[new.trainee] = traineeId
                 }
                 var take = Take(uuid: new.uuid, traineeId: traineeId, sessionId: new.sessionId, scenarioId: new.scenarioId,
-                                turn: new.turn, state: .complete, recordingPath: new.recordingPath, sampleRate: new.sampleRate,
+                                turn: new.turn, state: new.measurement.state == .recording ? .complete : new.measurement.state,
+                            recordingPath: new.recordingPath, sampleRate: new.sampleRate,
                                 target: new.target, createdAt: new.createdAt)
                 take.apply(new.measurement)
                 try take.insert(db)

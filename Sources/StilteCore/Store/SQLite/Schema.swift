@@ -5,7 +5,7 @@ import GRDB
 enum Schema {
     /// Stored in `PRAGMA user_version` by the last migration; a file with a larger
     /// value was written by a newer Stilte.
-    static let version = 3
+    static let version = 4
 
     /// The Monday (UTC) of a take's week, as `YYYY-MM-DD`; queries must spell it
     /// exactly like this to use the `take_progress_week` index.
@@ -90,7 +90,19 @@ enum Schema {
                 """)
             try db.execute(sql: "PRAGMA user_version = 2")
         }
-        migrator.registerMigration("v3: trainee preferences and coaching events") { db in
+        migrator.registerMigration("v3: demo and empty takes") { db in
+            // Takes that are not practice say so in their state (`demo`, `empty`), so progress
+            // leaves them out: before, a demo take counted as the user's practice, and a take
+            // killed during the prompt (no audio) as an interrupted answer.
+            try db.execute(sql: """
+                UPDATE take SET state = 'demo'
+                WHERE state IN ('complete', 'interrupted')
+                  AND sessionId IN (SELECT id FROM session WHERE devices LIKE '% demo')
+                """)
+            try db.execute(sql: "UPDATE take SET state = 'empty' WHERE state = 'interrupted' AND duration = 0")
+            try db.execute(sql: "PRAGMA user_version = 3")
+        }
+        migrator.registerMigration("v4: trainee preferences and coaching events") { db in
             try db.create(table: "trainee_preference") { t in
                 t.primaryKey("traineeId", .integer).references("trainee", onDelete: .cascade)
                 t.column("language", .text)
@@ -108,7 +120,7 @@ enum Schema {
                 t.column("createdAt", .datetime).notNull()
             }
             try db.create(index: "coaching_event_trainee", on: "coaching_event", columns: ["traineeId", "createdAt"])
-            try db.execute(sql: "PRAGMA user_version = 3")
+            try db.execute(sql: "PRAGMA user_version = 4")
         }
         return migrator
     }

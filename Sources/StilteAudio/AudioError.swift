@@ -49,6 +49,28 @@ public struct AudioError: Error, Sendable, Equatable, CustomStringConvertible {
         AudioError(function: function, code: -number, message: String(cString: strerror(number)), subject: path)
     }
 
+    /// A path that is not a regular file (a FIFO, a device, a directory), refused before reading.
+    static func notRegularFile(path: String) -> AudioError {
+        AudioError(function: "sf_open", code: -EINVAL, message: "not a regular file (a FIFO, device or directory)", subject: path)
+    }
+
+    /// True for ``notRegularFile(path:)``: the path is a FIFO, a device or a directory.
+    public var isNotRegularFile: Bool { function == "sf_open" && code == -EINVAL }
+
+    /// Capture gave up: `attempts` recoveries in a row (from `code`, `-EPIPE` or `-ESTRPIPE`)
+    /// each "succeeded" and the next read failed again, without one frame captured.
+    static func failingForEver(code: Int, attempts: Int, device: String) -> AudioError {
+        AudioError(function: repeatedRecovery, code: Int32(truncatingIfNeeded: code),
+                   message: "\(String(cString: snd_strerror(Int32(truncatingIfNeeded: code)))) \(attempts) times in a row without any audio",
+                   subject: device)
+    }
+
+    /// The `function` of ``failingForEver(code:attempts:device:)``.
+    static let repeatedRecovery = "snd_pcm_recover (repeated)"
+
+    /// True when capture gave up on a device that failed every read, recovery after recovery.
+    public var isFailingForEver: Bool { function == Self.repeatedRecovery }
+
     /// True when the device went away (`-ENODEV`), for example a USB microphone unplugged.
     public var isDisconnect: Bool { code == -ENODEV }
 

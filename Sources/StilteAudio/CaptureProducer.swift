@@ -14,6 +14,13 @@ struct CaptureProducer: Sendable {
     /// How long one wait for data may take before the stop flag is checked again.
     private static let waitMillis: Int32 = 100
 
+    /// Recoveries (overrun or suspend) in a row, without one frame captured between them, after
+    /// which the device counts as broken and capture ends with an error. A working device that
+    /// overruns delivers audio after each recovery, which resets the count; one that fails every
+    /// read (the rig's `repeatFaults`) made `record` loop for ever, 11 M gaps in 6 s. 50 is about
+    /// 0.5 s of 10 ms periods if each retry waits for a period, a few ms if none waits.
+    static let maxFailedRecoveries = 50
+
     func run() {
         let pcm: PCM
         do {
@@ -42,6 +49,7 @@ struct CaptureProducer: Sendable {
             shared.report(CaptureGap(kind: kind, frame: frame, sampleRate: sampleRate,
                                      wallClockSeconds: seconds, droppedFrames: dropped))
         }
+        var failuresInARow = 0
         func dropped(_ count: Int) {
             if !shared.extendLastDrop(at: frame, by: count) { gap(.consumerTooSlow, dropped: count) }
         }
@@ -51,6 +59,7 @@ struct CaptureProducer: Sendable {
             var code = n
             var function = "snd_pcm_readi"
             if n > 0 {
+                failuresInARow = 0
                 SampleConversion.toFloat(UnsafeBufferPointer(rebasing: ints[0..<n]), floats)
                 if shared.ring.write(UnsafeBufferPointer(rebasing: floats[0..<n])) {
                     frame += n
@@ -67,8 +76,13 @@ struct CaptureProducer: Sendable {
             }
             switch code {
             case -Int(EPIPE), -Int(ESTRPIPE), -Int(EINTR):
-                if code == -Int(EPIPE) { gap(.overrun) }
-                if code == -Int(ESTRPIPE) { gap(.suspend) }
+                failuresInARow += 1
+                if failuresInARow > Self.maxFailedRecoveries {
+                    return .failingForEver(code: code, attempts: failuresInARow - 1, device: device)
+                }
+                // Failures with no audio between them are one hole in the stream: one gap.
+                if failuresInARow == 1 && code == -Int(EPIPE) { gap(.overrun) }
+                if failuresInARow == 1 && code == -Int(ESTRPIPE) { gap(.suspend) }
                 do {
                     try pcm.recover(from: code)
                     try startIfPrepared(pcm)

@@ -1,4 +1,7 @@
 import CSndFile
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Reads any sound file libsndfile understands (WAV, FLAC, Ogg, ...) as
 /// interleaved Float samples in -1...1, a block at a time.
@@ -15,10 +18,28 @@ public final class SoundFileReader {
     /// Frames in the file as its header states them.
     public let frames: Int
 
-    /// Opens `path` for reading. The corresponding C function is `sf_open`.
+    /// Opens `path` for reading. Only a regular file is read: a FIFO, a device or a
+    /// directory is refused at once (``AudioError/isNotRegularFile``) instead of waiting in
+    /// `open` for a writer that may never come. The corresponding C function is `sf_open_fd`.
     public init(path: String) throws(AudioError) {
+        // Non-blocking, so that opening a FIFO without a writer returns at once.
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { throw .system("sf_open", errno: errno, path: path) }
+        var status = stat()
+        guard fstat(fd, &status) == 0 else {
+            let number = errno
+            close(fd)
+            throw .system("sf_open", errno: number, path: path)
+        }
+        guard status.st_mode & S_IFMT == S_IFREG else {
+            close(fd)
+            throw .notRegularFile(path: path)
+        }
+        let flags = fcntl(fd, F_GETFL)
+        _ = fcntl(fd, F_SETFL, flags & ~O_NONBLOCK)
         var info = SF_INFO()
-        guard let handle = sf_open(path, Int32(SFM_READ), &info) else {
+        // libsndfile owns the descriptor from here (closes it in sf_close, or now on failure).
+        guard let handle = sf_open_fd(fd, Int32(SFM_READ), &info, Int32(SF_TRUE)) else {
             throw AudioError.sndfile("sf_open", nil, path: path)
         }
         self.handle = handle

@@ -109,7 +109,7 @@ extension Stilte {
                 // 0600 whatever the umask, and never written through a symbolic link: a take is personal data.
                 try PrivateFiles.write(Data(text.utf8), to: URL(fileURLWithPath: path))
             } catch {
-                throw FileAnalysisError(path: path, message: (error as? StoreError)?.message ?? "\(error)")
+                throw FileAnalysisError(path: path, message: (error as? StoreError).map { $0.phrase?.text(Interface.language) ?? $0.message } ?? "\(error)")
             }
         }
 

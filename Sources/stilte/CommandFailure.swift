@@ -27,6 +27,11 @@ struct CommandFailure: Error, CustomStringConvertible {
         if error.function.hasPrefix("snd_pcm_hw_params") {
             return CommandFailure("\(name) cannot do \(format) (\(cause)): use a converting device such as 'default' or 'plughw:CARD,DEV'")
         }
+        if error.isFailingForEver {
+            return CommandFailure(Phrase(
+                en: "\(name) keeps failing (\(cause)): check the device (is it suspended or in use?) or choose another with --device",
+                nl: "\(role == "capture" ? "opname" : "afspeel")apparaat '\(error.subject)' blijft falen (\(cause)): controleer het apparaat (slaapstand of in gebruik?) of kies een ander met --device"))
+        }
         if error.isDisconnect {
             return CommandFailure("\(name) disconnected (\(cause)): reconnect it and try again")
         }
@@ -35,6 +40,17 @@ struct CommandFailure: Error, CustomStringConvertible {
 
     /// A sound file that cannot be read.
     static func unreadable(_ error: AudioError) -> CommandFailure {
-        CommandFailure("cannot read '\(error.subject)': \(error.message) (\(error.function)): give an existing sound file (WAV, FLAC, Ogg)")
+        if error.isNotRegularFile {
+            return CommandFailure(Phrase(
+                en: "cannot read '\(error.subject)': not a regular file (a FIFO, device or directory); give a sound file (WAV, FLAC, Ogg)",
+                nl: "kan '\(error.subject)' niet lezen: geen gewoon bestand (een FIFO, apparaat of map); geef een geluidsbestand (WAV, FLAC, Ogg)"))
+        }
+        return CommandFailure("cannot read '\(error.subject)': \(error.message) (\(error.function)): give an existing sound file (WAV, FLAC, Ogg)")
+    }
+
+    /// `error` as the user reads it: a ``StoreError`` in the interface language, anything else unchanged.
+    static func translated(_ error: any Error) -> any Error {
+        guard let store = error as? StoreError, store.phrase != nil else { return error }
+        return CommandFailure(store.text(Interface.language))
     }
 }

@@ -40,6 +40,16 @@ struct Stilte: AsyncParsableCommand {
         } catch {
             exit(withError: ValidationError(error.description))
         }
-        await main(LanguageFlag.removed(from: Array(CommandLine.arguments.dropFirst())))
+        // As AsyncParsableCommand.main, with store errors said in the interface language.
+        do {
+            var command = try parseAsRoot(LanguageFlag.removed(from: Array(CommandLine.arguments.dropFirst())))
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: CommandFailure.translated(error))
+        }
     }
 }

@@ -15,6 +15,8 @@
  *   overrun    -> state XRUN (-EPIPE). Recover with snd_pcm_prepare (+ start, or just read again).
  *   suspend    -> state SUSPENDED (-ESTRPIPE). snd_pcm_resume continues (unread frames stay readable), or prepare.
  *   disconnect -> state DISCONNECTED (-ENODEV) for good: prepare, start and hw_params fail with -ENODEV too.
+ * With `repeat_faults true` a fired overrun or suspend fires again at every later start and resume, at once:
+ * a device that fails on every read, for ever (recovery "succeeds", the next read fails again).
  * A real overrun (the application reads too slowly, a full buffer unread) and a real underrun (playback buffer
  * runs empty while running) go to XRUN as well.
  *
@@ -46,6 +48,8 @@ typedef struct {
 	uint64_t input_frames;
 	int loop;
 	uint64_t fault_ns[FAULT_COUNT]; /* stream time of each fault; UINT64_MAX = none or already fired */
+	int repeat_faults;            /* a fired overrun/suspend fires again at every start and resume */
+	int fired[FAULT_COUNT];
 	int gone;                     /* disconnected: sticky */
 
 	snd_pcm_uframes_t boundary, avail_min;
@@ -90,6 +94,10 @@ static void begin_run(stiltetest_t *st, uint64_t now)
 		st->t0 = now;
 	st->running = 1;
 	st->run_start = now;
+	if (st->repeat_faults)
+		for (int k = 0; k < FAULT_DISCONNECT; k++)
+			if (st->fired[k])
+				st->fault_ns[k] = now - st->t0;   /* due at once: the pointer does not move */
 	st->run_hw = st->hw;
 	if (st->io.stream == SND_PCM_STREAM_CAPTURE) {
 		st->old_offset = st->offset;
@@ -170,6 +178,7 @@ static void advance(stiltetest_t *st, uint64_t now)
 	if (due < 0)
 		return;
 	st->fault_ns[due] = UINT64_MAX;
+	st->fired[due] = 1;
 	switch (due) {
 	case FAULT_OVERRUN:
 		snd_pcm_ioplug_set_state(&st->io, SND_PCM_STATE_XRUN);
@@ -433,7 +442,7 @@ SND_PCM_PLUGIN_DEFINE_FUNC(stiltetest)
 	const char *infile = NULL, *outfile = NULL;
 	double rate = 48000, channels = 1, fault_s[FAULT_COUNT] = { -1, -1, -1 };
 	static const char *const fault_ids[FAULT_COUNT] = { "overrun_at", "suspend_at", "disconnect_at" };
-	int loop = 0, err;
+	int loop = 0, repeat_faults = 0, err;
 	(void)root;
 
 	snd_config_for_each(i, next, conf) {
@@ -463,6 +472,13 @@ SND_PCM_PLUGIN_DEFINE_FUNC(stiltetest)
 			}
 			continue;
 		}
+		if (!strcmp(id, "repeat_faults")) {
+			if ((repeat_faults = snd_config_get_bool(n)) < 0) {
+				SNDERR("stiltetest: repeat_faults must be a boolean");
+				return -EINVAL;
+			}
+			continue;
+		}
 		int k;
 		for (k = 0; k < FAULT_COUNT; k++)
 			if (!strcmp(id, fault_ids[k]))
@@ -486,6 +502,7 @@ SND_PCM_PLUGIN_DEFINE_FUNC(stiltetest)
 	st->rate = (unsigned int)rate;
 	st->channels = (unsigned int)channels;
 	st->loop = loop;
+	st->repeat_faults = repeat_faults;
 	st->out_fd = -1;
 	st->boundary = 1;
 	for (int k = 0; k < FAULT_COUNT; k++)

@@ -47,7 +47,7 @@ extension RehearseCLISuites {
             let reader = try SoundFileReader(path: file)
             #expect(reader.duration > 1.0 && reader.duration < 6, "recorded \(reader.duration) s before Ctrl-C")
             let take = try #require(try await rig.takes().first { $0["id"] as? Int == json["take"] as? Int })
-            #expect(take["state"] as? String == "complete")
+            #expect(take["state"] as? String == "interrupted", "kept, and marked as not practice")
             #expect((take["duration"] as? Double).map { abs($0 - reader.duration) < 0.05 } == true)
         }
 

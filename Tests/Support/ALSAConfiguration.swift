@@ -83,7 +83,7 @@ enum ALSAConfiguration {
     }
 
     private static let realtimeArguments = """
-            @args [ INFILE OUTFILE RATE CHANNELS LOOP OVERRUN SUSPEND DISCONNECT ]
+            @args [ INFILE OUTFILE RATE CHANNELS LOOP OVERRUN SUSPEND DISCONNECT REPEAT ]
             @args.INFILE { type string default "" }
             @args.OUTFILE { type string default "" }
             @args.RATE { type integer default 16000 }
@@ -92,6 +92,7 @@ enum ALSAConfiguration {
             @args.OVERRUN { type real default -1 }
             @args.SUSPEND { type real default -1 }
             @args.DISCONNECT { type real default -1 }
+        @args.REPEAT { type string default "false" }
         """
 
     private static let realtimeFields = """
@@ -103,6 +104,7 @@ enum ALSAConfiguration {
             overrun_at $OVERRUN
             suspend_at $SUSPEND
             disconnect_at $DISCONNECT
+        repeat_faults $REPEAT
         """
 
     /// A string as an ALSA configuration/argument string literal: double quotes, `\` and `"` escaped.

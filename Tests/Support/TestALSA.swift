@@ -52,13 +52,15 @@ public enum TestALSA {
     }
 
     /// A real-time capture PCM (the `stiltetest` plugin) fed from raw S16_LE `input`, at wall-clock pace; zeros
-    /// after the end of `input` (or `input` again when `loop`). At most one fault of each kind.
+    /// after the end of `input` (or `input` again when `loop`). At most one fault of each kind; with
+    /// `repeatFaults` an overrun or suspend, once fired, fires again at every restart: a device failing for ever.
     /// - Parameter plug: `true` (default): behind `plug`, so any format/rate/channels can be asked for;
     ///   `false`: the bare device, which accepts only S16_LE interleaved at `rate` and `channels`.
     public static func realtimeCapture(input: URL, rate: Int, channels: Int, faults: [Fault] = [],
-                                       loop: Bool = false, plug: Bool = true) -> String {
+                                       loop: Bool = false, repeatFaults: Bool = false, plug: Bool = true) -> String {
         var arguments = ["INFILE": quoted(input), "RATE": "\(rate)", "CHANNELS": "\(channels)"]
         if loop { arguments["LOOP"] = "true" }
+        if repeatFaults { arguments["REPEAT"] = "true" }
         for fault in faults {
             let (key, seconds) = switch fault {
             case .overrun(let at): ("OVERRUN", at)

@@ -24,7 +24,7 @@ public enum PrivateFiles {
             try checkDirectory(path, info)
             return
         }
-        guard errno == ENOENT else { throw failure("cannot inspect the directory", errno: errno, path: path) }
+        guard errno == ENOENT else { throw failure(StoreText.inspecting, errno: errno, path: path) }
         let parent = url.deletingLastPathComponent()
         if !FileManager.default.fileExists(atPath: parent.path) {
             do {
@@ -38,16 +38,16 @@ public enum PrivateFiles {
             throw StoreError(.io, StoreText.cannotCreateDirectory(String(cString: strerror(errno))), path: path)
         }
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-        guard fd >= 0 else { throw failure("cannot open the new directory", errno: errno, path: path) }
+        guard fd >= 0 else { throw failure(StoreText.openingNewDirectory, errno: errno, path: path) }
         defer { close(fd) }
-        guard fchmod(fd, directoryMode) == 0 else { throw failure("cannot set permissions 700", errno: errno, path: path) }
+        guard fchmod(fd, directoryMode) == 0 else { throw failure(StoreText.settingPermissions, errno: errno, path: path) }
     }
 
     /// Checks that an existing `path` is a directory Stilte may keep private data in:
     /// not a symbolic link, owned by this user, not writable by group or others.
     public static func checkDirectory(_ path: String) throws {
         var info = stat()
-        guard lstat(path, &info) == 0 else { throw failure("cannot inspect the directory", errno: errno, path: path) }
+        guard lstat(path, &info) == 0 else { throw failure(StoreText.inspecting, errno: errno, path: path) }
         try checkDirectory(path, info)
     }
 
@@ -70,7 +70,7 @@ public enum PrivateFiles {
         var info = stat()
         guard lstat(path, &info) == 0 else {
             if errno == ENOENT { return false }
-            throw failure("cannot inspect the file", errno: errno, path: path)
+            throw failure(StoreText.inspecting, errno: errno, path: path)
         }
         switch info.st_mode & S_IFMT {
         case S_IFREG: break
@@ -97,7 +97,7 @@ public enum PrivateFiles {
         guard fchmod(fd, fileMode) == 0 else {
             let number = errno
             close(fd)
-            throw failure("cannot set permissions 600", errno: number, path: path)
+            throw failure(StoreText.settingPermissions, errno: number, path: path)
         }
         return fd
     }
@@ -114,7 +114,7 @@ public enum PrivateFiles {
             throw StoreError(.io, StoreText.cannotCreateFile(String(cString: strerror(number))), path: url.path)
         }
         defer { close(fd) }
-        guard fchmod(fd, fileMode) == 0 else { throw failure("cannot set permissions 600", errno: errno, path: url.path) }
+        guard fchmod(fd, fileMode) == 0 else { throw failure(StoreText.settingPermissions, errno: errno, path: url.path) }
     }
 
     /// Writes `data` to `url` as a 0600 file whatever the umask: into a new file next to
@@ -150,7 +150,7 @@ public enum PrivateFiles {
         return info.st_mode & 0o777
     }
 
-    private static func failure(_ what: String, errno number: Int32, path: String) -> StoreError {
+    private static func failure(_ what: Phrase, errno number: Int32, path: String) -> StoreError {
         StoreError(.io, StoreText.systemFailure(what, String(cString: strerror(number))), path: path)
     }
 }

@@ -33,11 +33,26 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
     /// The file concerned, when there is one.
     public var path: String?
+    /// The explanation in every interface language, for errors whose text has been written
+    /// in all of them (`message` is its English).
+    public var phrase: Phrase?
 
     public init(_ code: Code, _ message: String, path: String? = nil) {
         self.code = code
         self.message = message
         self.path = path
+    }
+
+    public init(_ code: Code, _ phrase: Phrase, path: String? = nil) {
+        self.init(code, phrase.en, path: path)
+        self.phrase = phrase
+    }
+
+    /// The one line in `language` (English where no translation was written).
+    public func text(_ language: Language) -> String {
+        let message = phrase?.text(language) ?? message
+        if let path { return "\(path): \(message)" }
+        return message
     }
 
     public var description: String {

@@ -99,8 +99,14 @@ final class Rehearsal {
     /// practice (``PracticeSchedule``), among the scenarios in their language.
     func pickNext(after current: String) throws -> Scenario? {
         let others = PracticeSchedule.preferred(library.scenarios, language: settings.language).filter { $0.id != current }
-        let schedule = PracticeSchedule(scenarioIds: others.map(\.id), takes: try log.takes(TakeFilter(trainee: settings.trainee)))
-        return schedule.next(at: Date()).flatMap { library.scenario(id: $0.scenarioId) }
+        // The demo rotates through its own takes; practice is scheduled on practice only.
+        let counted: Take.State = devices.demo ? .demo : .complete
+        let takes = try log.takes(TakeFilter(trainee: settings.trainee)).filter { $0.state == counted }.map { take in
+            var practice = take
+            practice.state = .complete
+            return practice
+        }
+        return PracticeSchedule(scenarioIds: others.map(\.id), takes: takes).next(at: Date()).flatMap { library.scenario(id: $0.scenarioId) }
     }
 
     // MARK: One turn

@@ -60,6 +60,8 @@ struct HostileHomeCommandTests {
         #expect(result.status != 0)
         #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
         #expect(result.stderr.contains(cli.home.path) && result.stderr.contains("STILTE_HOME"), "\(result.stderr)")
+        let dutch = try cli.run("--lang", "nl", "takes")
+        #expect(dutch.status != 0 && dutch.stderr.contains("schrijfbaar voor andere gebruikers"), "\(dutch.stderr)")
         let mode = try FileManager.default.attributesOfItem(atPath: cli.home.path)[.posixPermissions] as? Int
         #expect(mode == 0o1777)
         #expect(try FileManager.default.contentsOfDirectory(atPath: cli.home.path).isEmpty)

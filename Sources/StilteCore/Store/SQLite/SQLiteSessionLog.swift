@@ -130,7 +130,7 @@ public final class SQLiteSessionLog: SessionLog {
         var header = [UInt8](repeating: 0, count: 16)
         let count = Glibc.read(fd, &header, header.count)
         if count > 0 && header[0..<count] != Array("SQLite format 3\0".utf8)[...] {
-            throw StoreError(.corrupt, "not a Stilte session log (no SQLite header); it was left untouched — move it away or set STILTE_HOME", path: path)
+            throw StoreError(.corrupt, StoreText.noSQLiteHeader, path: path)
         }
     }
 
@@ -147,7 +147,7 @@ public final class SQLiteSessionLog: SessionLog {
         let userVersion = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
         let superseded = try Schema.migrator.hasBeenSuperseded(db)
         if userVersion > Schema.version || superseded {
-            throw StoreError(.newerSchema, "written by a newer Stilte (schema \(userVersion), this one knows \(Schema.version)); nothing was changed — upgrade stilte to use it", path: path)
+            throw StoreError(.newerSchema, StoreText.newerSchema(userVersion, known: Schema.version), path: path)
         }
         return try Schema.migrator.hasCompletedMigrations(db) ? .current : .needsMigration
     }
@@ -156,7 +156,7 @@ public final class SQLiteSessionLog: SessionLog {
     static func storeError(_ error: DatabaseError, path: String) -> StoreError {
         switch error.resultCode {
         case .SQLITE_NOTADB, .SQLITE_CORRUPT:
-            return StoreError(.corrupt, "the session log is damaged (\(error.message ?? "corrupt")); it was left untouched — restore a backup or move it away", path: path)
+            return StoreError(.corrupt, StoreText.damaged(error.message ?? "corrupt"), path: path)
         case .SQLITE_BUSY, .SQLITE_LOCKED:
             return StoreError(.database, "the session log stayed locked by another stilte for \(Int(busyTimeout)) s; try again", path: path)
         default:

@@ -19,6 +19,14 @@ public struct PlaybackResult: Sendable, Equatable {
     public var seconds: Double { sampleRate > 0 ? Double(framesPlayed) / Double(sampleRate) : 0 }
 }
 
+/// Where a playback is, for a position display: both in seconds from the file's start.
+public struct PlaybackProgress: Sendable, Equatable {
+    /// What the device has played so far (written minus still queued), plus the start offset.
+    public var seconds: Double
+    /// The whole file's length.
+    public var duration: Double
+}
+
 /// Plays sound files to ALSA devices.
 public enum AudioPlayer {
     /// Plays `path` (any format libsndfile reads) to `device` at the file's own
@@ -30,8 +38,11 @@ public enum AudioPlayer {
     /// is still queued (`snd_pcm_drop`) and returns with `interrupted == true`.
     /// Underruns are recovered (`snd_pcm_recover`) and counted; a vanished device
     /// (`-ENODEV`) or any other failure throws. Playback starts `from` seconds into the file.
+    /// `progress`, when given, is called on this thread after every period written and while
+    /// the end drains (about every 20 ms) with the position the listener hears.
     public static func play(file path: String, device: String = AudioDevice.defaultName, from start: Double = 0,
-                            stop: StopFlag? = nil) throws(AudioError) -> PlaybackResult {
+                            stop: StopFlag? = nil,
+                            progress: ((PlaybackProgress) -> Void)? = nil) throws(AudioError) -> PlaybackResult {
         let reader = try SoundFileReader(path: path)
         guard reader.channels > 0, reader.sampleRate > 0 else {
             throw AudioError(function: "sf_open", code: 0, message: "no channels or no sample rate in header", subject: path)
@@ -42,6 +53,14 @@ public enum AudioPlayer {
         try pcm.configure(rate: reader.sampleRate, channels: reader.channels,
                           periodMicros: 20_000, bufferMicros: 200_000)
         var result = PlaybackResult(framesWritten: 0, framesPlayed: 0, sampleRate: reader.sampleRate, interrupted: false, underruns: 0)
+        let report = progress.map { report in
+            let rate = Double(reader.sampleRate), duration = Double(reader.frames) / rate
+            return { (written: Int) in
+                var delay: snd_pcm_sframes_t = 0
+                if snd_pcm_delay(pcm.handle, &delay) < 0 { delay = 0 }
+                report(PlaybackProgress(seconds: start + Double(max(0, written - max(delay, 0))) / rate, duration: duration))
+            }
+        }
         let blockFrames = max(pcm.periodFrames, 64)
         var block = [Int16](repeating: 0, count: blockFrames * reader.channels)
         try block.withUnsafeMutableBufferPointer { buffer throws(AudioError) in
@@ -50,10 +69,11 @@ public enum AudioPlayer {
                 let frames = try reader.read(into: buffer)
                 if frames == 0 { break }
                 try write(buffer, frames: frames, to: pcm, stop: stop, result: &result)
+                report?(result.framesWritten)
             }
         }
         if result.framesWritten == 0 && stop?.isRaised != true { return result }  // an empty file
-        if stop?.isRaised != true { try waitUntilPlayed(pcm, stop: stop) }
+        if stop?.isRaised != true { try waitUntilPlayed(pcm, stop: stop) { report?(result.framesWritten) } }
         if stop?.isRaised == true {
             var delay: snd_pcm_sframes_t = 0
             if snd_pcm_delay(pcm.handle, &delay) < 0 { delay = 0 }
@@ -101,8 +121,9 @@ public enum AudioPlayer {
 
     /// Waits, checking `stop` every 20 ms, until the device has played what was
     /// written; `snd_pcm_drain` alone would block uninterruptibly until then.
-    private static func waitUntilPlayed(_ pcm: PCM, stop: StopFlag?) throws(AudioError) {
+    private static func waitUntilPlayed(_ pcm: PCM, stop: StopFlag?, tick: () -> Void) throws(AudioError) {
         while stop?.isRaised != true {
+            tick()
             let state = pcm.state
             if state == SND_PCM_STATE_PREPARED {
                 // Less than a buffer was written, so the stream never started.

@@ -15,9 +15,17 @@ extension Stilte {
 
         func run() throws {
             let log = try LogAccess.open()
-            let take = try LogAccess.take(self.take, in: log)
-            let id = take.id ?? 0
-            if !yes {
+            // A row that cannot be decoded any more can still be removed by its id (with --yes).
+            let take: Take?
+            let id: Int64
+            do {
+                take = try LogAccess.take(self.take, in: log)
+                id = take?.id ?? 0
+            } catch let error as StoreError where error.code == .unreadableRow && yes && Int64(self.take.text) != nil {
+                take = nil
+                id = Int64(self.take.text) ?? 0
+            }
+            if !yes, let take {
                 guard isatty(STDIN_FILENO) == 1 else {
                     throw StoreError(.invalidInput, "not deleting take \(id) without confirmation; add --yes when not on a terminal")
                 }
@@ -30,7 +38,7 @@ extension Stilte {
                 }
             }
             try log.deleteTake(id: id)
-            print("Deleted take \(id) and \(take.recordingPath).")
+            print("Deleted take \(id) and \(take?.recordingPath ?? "its recording").")
         }
     }
 }

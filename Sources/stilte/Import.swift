@@ -31,32 +31,68 @@ extension Stilte {
         }
 
         func run() throws {
-            let known = (try? library.load(requireAudio: false))?.scenario(id: scenario)
-            let target = known.flatMap { $0.turns.indices.contains(turn - 1) ? $0.turns[turn - 1].target : nil } ?? PauseTarget()
-            if known == nil {
-                FileHandle.standardError.write(Data("note: scenario \(scenario) is not in the scenario library; judging against \(target.seconds) ± \(target.tolerance) s\n".utf8))
+            let directory = try ScenarioLibrary.locate(explicit: library.directory)
+            guard let known = try library.load(requireAudio: false).scenario(id: scenario) else {
+                throw CommandFailure("scenario \(scenario) is not in the scenario library (\(directory.path)); pick one from `stilte scenarios list` or pass --scenarios DIR")
             }
+            guard known.turns.indices.contains(turn - 1) else {
+                throw CommandFailure("scenario \(scenario) has \(known.turns.count) turn\(known.turns.count == 1 ? "" : "s"); give --turn 1 to \(known.turns.count)")
+            }
+            let target = known.turns[turn - 1].target
             let analysed = try files.map { file throws -> FileAnalysis in
                 do { return try FileAnalysis.run(path: file, parameters: AnalysisParameters(target: target)) } catch {
                     throw CommandFailure("\(error) (nothing was imported)")
                 }
             }
             let log = try LogAccess.open()
-            for result in analysed {
-                let uuid = UUID()
-                let ext = URL(fileURLWithPath: result.path).pathExtension.lowercased()
-                let relative = "recordings/\(uuid.uuidString.lowercased())\(ext.isEmpty ? "" : "." + ext)"
-                guard let destination = log.home.resolve(relative) else { continue }
-                try TakeBundle.copyPrivately(URL(fileURLWithPath: result.path), to: destination)
-                let modified = (try? FileManager.default.attributesOfItem(atPath: result.path)[.modificationDate] as? Date) ?? Date()
-                let take = try log.saveTake(NewTake(
-                    uuid: uuid, trainee: trainee, scenarioId: scenario, turn: turn, recordingPath: relative,
-                    sampleRate: result.sampleRate, target: target,
-                    measurement: TakeMeasurement(duration: result.analysis.duration, analysis: result.analysis),
-                    createdAt: modified)).take
-                let pause = take.pauseDuration.map { String(format: "%.2f s", $0) } ?? "no pause"
-                print("Take \(take.id ?? 0): \(result.path): \(pause), \(take.verdict?.rawValue ?? "–")")
+            // All or nothing: every file is copied, then every take saved in one transaction;
+            // on any failure (a full disk) the copies are removed again.
+            var batch = ImportBatch(takes: [])
+            var copies: [URL] = []
+            var already: [(path: String, take: Take)] = []
+            var paths: [UUID: String] = [:]
+            do {
+                for result in analysed {
+                    let source = try PrivateCopy.openForReading(result.path)
+                    defer { close(source) }
+                    let uuid = try RecordingIdentity.uuid(of: source, path: result.path)
+                    if let existing = try log.take(uuid: uuid) {
+                        already.append((result.path, existing))
+                        continue
+                    }
+                    guard !batch.takes.contains(where: { $0.uuid == uuid }) else { continue }
+                    let ext = URL(fileURLWithPath: result.path).pathExtension.lowercased().filter { $0.isLetter || $0.isNumber }
+                    let relative = "recordings/\(uuid.uuidString.lowercased())\(ext.isEmpty ? "" : "." + ext)"
+                    guard let destination = log.home.resolve(relative) else { continue }
+                    try PrivateCopy.copy(from: source, sourcePath: result.path, to: destination)
+                    copies.append(destination)
+                    paths[uuid] = result.path
+                    batch.takes.append(NewTake(
+                        uuid: uuid, trainee: trainee, scenarioId: scenario, turn: turn, recordingPath: relative,
+                        sampleRate: result.sampleRate, target: target,
+                        measurement: TakeMeasurement(duration: result.analysis.duration, analysis: result.analysis),
+                        createdAt: Self.recordedAt(result.path)))
+                }
+                let outcome = try log.saveImport(batch)
+                for (new, take) in zip(batch.takes, outcome.added) {
+                    let pause = take.pauseDuration.map { String(format: "%.2f s", $0) } ?? "no pause"
+                    print("Take \(take.id ?? 0): \(paths[new.uuid] ?? ""): \(pause), \(take.verdict?.rawValue ?? "–")")
+                }
+            } catch {
+                for copy in copies { unlink(copy.path) }
+                if let error = error as? StoreError { throw CommandFailure("\(error) (nothing was imported)") }
+                throw error
             }
+            for (path, take) in already {
+                print("\(path): already in the log as take \(take.id ?? 0); not imported again.")
+            }
+        }
+
+        /// When the file was recorded: its modification time, or now when that is not a
+        /// plausible date (a file dated year 10000 must not poison the log).
+        static func recordedAt(_ path: String) -> Date {
+            let modified = (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? Date()
+            return InputLimits.isSane(modified) ? modified : Date()
         }
     }
 }

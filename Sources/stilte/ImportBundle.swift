@@ -1,19 +1,24 @@
 import ArgumentParser
 import Foundation
+import StilteAnalysis
 import StilteCore
 
 extension Stilte {
     /// `stilte import-bundle DIR`: a bundle from `stilte export`, idempotently.
     struct ImportBundle: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Read a bundle written by `stilte export`; takes already in the log are skipped.")
+            abstract: "Read a bundle written by `stilte export`; takes already in the log are skipped.",
+            discussion: "All or nothing: symbolic links, anything but regular files, forged fields and recordings that are not audio are refused; every recording is analysed again.")
 
         @Argument(help: "The bundle directory.")
         var directory: String
 
         func run() throws {
             let log = try LogAccess.open()
-            let summary = try TakeBundle.importBundle(from: URL(fileURLWithPath: directory), into: log)
+            let summary = try TakeBundle.importBundle(from: URL(fileURLWithPath: directory), into: log) { copy, target in
+                let measured = try FileAnalysis.run(path: copy.path, parameters: AnalysisParameters(target: target))
+                return (measured.sampleRate, measured.analysis)
+            }
             print("Imported \(summary.takesAdded) takes (\(summary.takesSkipped) already in the log) and \(summary.reviewsAdded) reviews.")
         }
     }

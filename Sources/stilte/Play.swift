@@ -16,8 +16,14 @@ extension Stilte {
         func run() throws {
             let interruption = Interruption()
             let result: PlaybackResult
+            var meter: PlaybackMeter?
+            defer { meter?.finish() }
             do throws(AudioError) {
-                result = try AudioPlayer.play(file: file, device: options.device, stop: interruption.flag)
+                result = try AudioPlayer.play(file: file, device: options.device, stop: interruption.flag) { position in
+                    if meter == nil { meter = PlaybackMeter(duration: position.duration) }
+                    meter?.update(seconds: position.seconds)
+                }
+                meter?.finish()
             } catch where error.function.hasPrefix("sf_") {
                 throw CommandFailure.unreadable(error)
             } catch {

@@ -77,7 +77,13 @@ extension Stilte {
                                 secondsPerCount: context.preferences.secondsPerCount ?? CountPlan.uncalibratedSecondsPerCount),
                 devices: devices, terminal: terminal)
             let first = try chosenScenario(library, log: log, context: context)
-            try rehearsal.run(first: first)
+            do {
+                try rehearsal.run(first: first)
+            } catch {
+                // The takes saved before a failure (a device unplugged mid-take) are still printed.
+                if json, !rehearsal.results.isEmpty { print(try TakeJSON.render(rehearsal.results)) }
+                throw error
+            }
             if json, !rehearsal.results.isEmpty { print(try TakeJSON.render(rehearsal.results)) }
             if rehearsal.interruption.flag.isRaised { throw ExitCode(130) }
         }

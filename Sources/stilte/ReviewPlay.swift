@@ -34,8 +34,14 @@ extension Stilte.ReviewCommand {
             }
             let interruption = Interruption()
             let result: PlaybackResult
+            var meter: PlaybackMeter?
+            defer { meter?.finish() }
             do throws(AudioError) {
-                result = try AudioPlayer.play(file: recording.path, device: options.device, from: start, stop: interruption.flag)
+                result = try AudioPlayer.play(file: recording.path, device: options.device, from: start, stop: interruption.flag) { position in
+                    if meter == nil { meter = PlaybackMeter(duration: position.duration, pause: take.pause) }
+                    meter?.update(seconds: position.seconds)
+                }
+                meter?.finish()
             } catch where error.function.hasPrefix("sf_") {
                 throw CommandFailure.unreadable(error)
             } catch {

@@ -12,7 +12,7 @@ struct MakePromptsTests {
         let result = try Process.capture(Self.script, ["--check", "--stilte", ScenariosCLI.executable.path])
         #expect(result.status == 0, "\(result.error)")
         #expect(result.output.hasPrefix("make-prompts: all "))
-        #expect(result.output.contains("prompts match a fresh generation"))
+        #expect(result.output.contains("prompts and 1 demo answers match a fresh generation"))
     }
 
     @Test func aNewScenarioGetsItsPromptAndThenLoads() throws {
@@ -41,13 +41,20 @@ struct MakePromptsTests {
 
         let made = try Process.capture(Self.script, ["--stilte", ScenariosCLI.executable.path, "--scenarios", scenarios.path])
         #expect(made.status == 0, "\(made.error)")
-        #expect(made.output == "make-prompts: wrote 1 prompts for 1 scenarios\n")
+        #expect(made.output == "make-prompts: wrote 1 prompts for 1 scenarios and 1 demo answers\n")
 
         let after = try ScenariosCLI.run(["scenarios", "--scenarios", scenarios.path])
         #expect(after.status == 0, "\(after.error)")
         let reader = try SoundFileReader(path: root.appendingPathComponent("Audio/clients/new-1.ogg").path)
         #expect(reader.channels == 1)
         #expect(reader.duration > 1 && reader.duration < 4)
+        // The Dutch demo answer, at the rate rehearse records at: refusal, a 4 s pause, solution.
+        let demo = root.appendingPathComponent("Audio/demo/answer.nl.wav")
+        let answer = try SoundFileReader(path: demo.path)
+        #expect(answer.sampleRate == 16_000 && answer.channels == 1)
+        let analysed = try ScenariosCLI.run(["analyze", demo.path, "--json"])
+        let json = try JSONSerialization.jsonObject(with: Data(analysed.output.utf8)) as? [String: Any]
+        #expect(json?["verdict"] as? String == "on-target", "\(analysed.output)")
     }
 
     @Test func aBrokenScenarioStopsItWithTheProblem() throws {

@@ -119,6 +119,21 @@ extension RehearseCLISuites {
             #expect(seen.count == 2 && seen[0] != seen[1], "\(seen)")
         }
 
+        @Test func aDutchScenarioHearsTheDutchDemoAnswer() async throws {
+            let rig = try RehearseRig()
+            defer { rig.cleanUp() }
+            let outcome = try await rig.run(["rehearse", "museum-find-someone.nl", "--trainee", "Tess", "--demo", "--json"])
+            #expect(outcome.status == 0, "\(outcome.stderr)")
+            let parsed = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8))
+            let take = try #require(((parsed as? [[String: Any]])?.first ?? parsed as? [String: Any]))
+            let pause = try #require(take["pause"] as? [String: Any])
+            let start = try #require(pause["start"] as? Double)
+            // The Dutch refusal ends 0.25 s earlier than the English one (Audio/demo/answer.nl.wav: 3.66 s,
+            // answer.wav: 3.91 s, both measured by `stilte analyze`); the pause is the same 4 s.
+            #expect(abs(start - 3.66) <= 0.1, "pause start \(start)")
+            #expect(abs((pause["duration"] as? Double ?? 0) - 4.0) <= 0.15)
+        }
+
         @Test func rejectsBadOptionsInOneLine() async throws {
             let rig = try RehearseRig()
             defer { rig.cleanUp() }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import StilteAnalysis
 
 /// A self-contained export of one trainee's takes: `recordings/`, `takes.json`,
@@ -113,52 +116,6 @@ public enum TakeBundle {
         return summary
     }
 
-    /// Reads a bundle written by ``export(trainee:from:to:textGrid:)`` into `log`.
-    /// Every recording is checked before anything is added.
-    public static func importBundle(from directory: URL, into log: any SessionLog) throws -> Summary {
-        let jsonURL = directory.appendingPathComponent("takes.json")
-        guard let data = FileManager.default.contents(atPath: jsonURL.path) else {
-            throw StoreError(.notFound, "no takes.json; is this a bundle written by `stilte export`?", path: jsonURL.path)
-        }
-        let entries: [Entry]
-        do { entries = try decoder().decode([Entry].self, from: data) } catch {
-            throw StoreError(.invalidInput, "not a Stilte bundle index (\(describe(error))); export it again with `stilte export`", path: jsonURL.path)
-        }
-        for entry in entries {
-            let file = entry.recording
-            guard !file.hasPrefix("/"), !file.split(separator: "/").contains(".."),
-                  FileManager.default.fileExists(atPath: directory.appendingPathComponent(file).path) else {
-                throw StoreError(.missingRecording, "take \(entry.uuid.uuidString.lowercased()) names a recording that is not in the bundle; nothing was imported", path: directory.appendingPathComponent(file).path)
-            }
-        }
-        var summary = Summary()
-        for entry in entries {
-            var take = try log.take(uuid: entry.uuid)
-            if take == nil {
-                let ext = (entry.recording as NSString).pathExtension
-                let relative = "recordings/\(entry.uuid.uuidString.lowercased())\(ext.isEmpty ? "" : "." + ext)"
-                guard let destination = log.home.resolve(relative) else { continue }
-                try copyPrivately(directory.appendingPathComponent(entry.recording), to: destination)
-                let measurement = TakeMeasurement(duration: entry.duration ?? entry.analysis?.duration ?? 0, analysis: entry.analysis,
-                                                  reactionTime: entry.reactionTime, overruns: entry.overruns, unreliable: entry.unreliable)
-                take = try log.saveTake(NewTake(uuid: entry.uuid, trainee: entry.trainee, scenarioId: entry.scenarioId, turn: entry.turn,
-                                                recordingPath: relative, sampleRate: entry.sampleRate, target: entry.target,
-                                                measurement: measurement, createdAt: entry.createdAt)).take
-                summary.takesAdded += 1
-            } else {
-                summary.takesSkipped += 1
-            }
-            guard let takeId = take?.id else { continue }
-            for r in entry.reviews {
-                let span = r.correctedPauseStart.flatMap { s in r.correctedPauseEnd.map { TimeSpan(start: s, end: $0) } }
-                let added = try log.addReview(Review(uuid: r.uuid, takeId: takeId, reviewer: r.reviewer, rating: r.rating,
-                                                     comment: r.comment, correctedPause: span, createdAt: r.createdAt)).added
-                if added { summary.reviewsAdded += 1 }
-            }
-        }
-        return summary
-    }
-
     /// A decoding error in a few words: where in the JSON and what was wrong.
     static func describe(_ error: Error) -> String {
         let context: DecodingError.Context
@@ -184,12 +141,13 @@ public enum TakeBundle {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Copies a file, the copy readable by its owner only (0600).
+    /// Copies a file a block at a time into a new file readable by its owner only (0600),
+    /// replacing what `destination` held.
     public static func copyPrivately(_ source: URL, to destination: URL) throws {
-        guard let data = FileManager.default.contents(atPath: source.path) else {
-            throw StoreError(.io, "cannot read the file", path: source.path)
-        }
-        try writePrivately(data, to: destination)
+        let fd = try PrivateCopy.openForReading(source.path)
+        defer { close(fd) }
+        unlink(destination.path)
+        try PrivateCopy.copy(from: fd, sourcePath: source.path, to: destination)
     }
 
     /// Writes `data` to a file created 0600 (whatever the umask).

@@ -52,8 +52,15 @@ public enum ProgressFormat {
 
 /// Minimal RFC 4180 CSV fields.
 public enum CSV {
-    /// Quotes a field when it holds a comma, quote or line break.
+    /// Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection"):
+    /// `=`, `+`, `-`, `@`, and tab and carriage return, which some spreadsheets strip first.
+    static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r", "\r\n"]
+
+    /// A text field: a leading formula character is neutralised with an apostrophe (the
+    /// spreadsheet shows the text, never runs it), and the field is quoted when it holds a
+    /// comma, quote or line break.
     public static func field(_ text: String) -> String {
+        let text = text.first.map(formulaStarts.contains) == true ? "'" + text : text
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

@@ -58,6 +58,10 @@ public protocol SessionLog: Sendable {
     /// Saves a complete take in one go (import); returns it with its id. A take whose
     /// `uuid` is already in the log is not added again: the stored one is returned.
     func saveTake(_ take: NewTake) throws -> (take: Take, added: Bool)
+    /// Saves an import in one transaction: every take and review, or none. Takes whose
+    /// `uuid` is already in the log are skipped; each review goes to the take with its
+    /// `takeUUID` (in the batch or already in the log); reviews already in the log are skipped.
+    func saveImport(_ batch: ImportBatch) throws -> ImportBatch.Outcome
 
     // MARK: Reading
 
@@ -158,6 +162,37 @@ public struct NewTake: Sendable {
         self.target = target
         self.measurement = measurement
         self.createdAt = createdAt
+    }
+}
+
+/// Takes and reviews that enter the log together or not at all (an import).
+public struct ImportBatch: Sendable {
+    /// A review of the take whose uuid is `takeUUID` (its `takeId` is filled in on saving).
+    public struct TakeReview: Sendable {
+        public var takeUUID: UUID
+        public var review: Review
+        public init(takeUUID: UUID, review: Review) {
+            self.takeUUID = takeUUID
+            self.review = review
+        }
+    }
+
+    /// What saving did.
+    public struct Outcome: Sendable {
+        /// The takes added, with their ids, in batch order.
+        public var added: [Take] = []
+        /// Takes whose uuid was already in the log.
+        public var takesSkipped = 0
+        public var reviewsAdded = 0
+        public init() {}
+    }
+
+    public var takes: [NewTake]
+    public var reviews: [TakeReview]
+
+    public init(takes: [NewTake], reviews: [TakeReview] = []) {
+        self.takes = takes
+        self.reviews = reviews
     }
 }
 

@@ -19,6 +19,10 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         public static let invalidInput = Code(rawValue: "invalid-input")
         /// A file or directory could not be created, read or removed.
         public static let io = Code(rawValue: "io")
+        /// A row in the log cannot be decoded (a date out of range, damaged JSON); it names the row.
+        public static let unreadableRow = Code(rawValue: "unreadable-row")
+        /// An input is larger than Stilte accepts (a bundle with too many entries or bytes).
+        public static let tooLarge = Code(rawValue: "too-large")
         /// A home, directory or file that is a symbolic link, belongs to someone else or that
         /// others may write; it was neither used nor changed.
         public static let unsafePath = Code(rawValue: "unsafe-path")

@@ -31,12 +31,17 @@ struct PromptTake {
         var buffer = [Float](repeating: 0, count: capture.blockFrames)
         var voiced = false
         var silentSince: Double?
+        // The same input level line as `stilte record`, cleared before the next message.
+        var meter = LevelMeter()
+        defer { meter.finish() }
         let limit = Int(maxSeconds * Double(sampleRate))
         loop: while samples.count < limit, !stop.isRaised, terminal.pressedKey() != "\n" {
             switch buffer.withUnsafeMutableBufferPointer({ capture.next(into: $0, timeout: .milliseconds(20)) }) {
             case .samples(let count, _)?:
                 let events = buffer.withUnsafeBufferPointer { analyzer.process(UnsafeBufferPointer(rebasing: $0[0..<count])) }
                 samples.append(contentsOf: buffer[0..<count])
+                let peak = buffer.withUnsafeBufferPointer { PeakLevel.peak(UnsafeBufferPointer(rebasing: $0[0..<count])) }
+                meter.update(peak: peak, seconds: Double(samples.count) / Double(sampleRate))
                 for event in events {
                     switch event {
                     case .speechStarted: voiced = true; silentSince = nil

@@ -43,7 +43,6 @@ final class Rehearsal {
         self.devices = devices
         self.terminal = terminal
         trace = try settings.liveTrace.map(LiveTrace.init(path:))
-        if devices.demo { try startDemo() }
     }
 
     /// Whether the trainee answers at a terminal (live screen, single keys).
@@ -52,6 +51,8 @@ final class Rehearsal {
     /// Runs `first` and, on a terminal, whatever the trainee chooses after it.
     func run(first: Scenario) throws {
         defer { terminal.restore(); if let sessionId { try? log.endSession(sessionId) } }
+        demoLanguage = first.language
+        if devices.demo { try startDemo() }
         try checkMicrophone()
         if interactive { terminal.enterKeyMode() }
         var scenario = first
@@ -162,14 +163,16 @@ final class Rehearsal {
         }
         var closeFailure: AudioError?
         do throws(AudioError) { try writer.close() } catch { closeFailure = error }
-        let state: Take.State = devices.demo ? .demo : answer.stopReason == .interrupted ? .interrupted : .complete
+        // A take the device ended (unplugged, failing) was cut short like one stopped with Ctrl-C.
+        let cutShort = answer.stopReason == .interrupted || answer.deviceError != nil
+        let state: Take.State = devices.demo ? .demo : cutShort ? .interrupted : .complete
         let measurement = TakeMeasurement(duration: answer.seconds, analysis: answer.analysis, reactionTime: answer.reactionTime,
-                                          overruns: answer.gaps.count, unreliable: !answer.gaps.isEmpty, state: state)
+                                          overruns: answer.overruns, unreliable: answer.isUnreliable, state: state)
         let saved = try log.finishTake(takeId, measurement: measurement)
         results.append(TakeJSON(take: saved.id, scenario: scenario.id, turn: index + 1, trainee: settings.trainee,
                                 file: url.path, sampleRate: TakeRecorder.sampleRate, answer: answer, demo: devices.demo))
         if !settings.json {
-            let report = TakeReport(analysis: answer.analysis, overruns: answer.gaps.count, tip: scenario.tip(forTurn: index),
+            let report = TakeReport(analysis: answer.analysis, overruns: answer.overruns, tip: scenario.tip(forTurn: index),
                                     columns: min(terminal.columns, 80), language: settings.language)
             var lines = [""] + report.render(style: terminal.style)
             if let example = turn.example { lines += [""] + Wrap.lines("A good answer: " + example, columns: min(terminal.columns, 80)) }
@@ -230,9 +233,16 @@ final class Rehearsal {
         }
     }
 
+    /// The language of the demo's example answer: the first scenario's.
+    private var demoLanguage = ScenarioLanguage.en
+
     private func startDemo() throws {
         if demo == nil {
-            demo = try DemoMicrophone(answer: library.audioDirectory.appendingPathComponent("demo/answer.wav"))
+            // A Dutch scenario gets the Dutch answer (scripts/make-prompts makes it), when there is one.
+            let translated = library.audioDirectory.appendingPathComponent("demo/answer.\(demoLanguage.rawValue).wav")
+            let answer = FileManager.default.fileExists(atPath: translated.path) ? translated
+                : library.audioDirectory.appendingPathComponent("demo/answer.wav")
+            demo = try DemoMicrophone(answer: answer)
         }
         devices.demo = true
         devices.capture = DemoMicrophone.captureDevice

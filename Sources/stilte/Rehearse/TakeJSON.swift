@@ -16,7 +16,7 @@ struct TakeJSON: Encodable {
 
     enum Keys: String, CodingKey {
         case take, scenario, turn, trainee, file, sampleRate, channels, duration, target, segments, refusal, pause, verdict
-        case reactionTime, overruns, unreliable, stopReason, demo, silenceAfterLastWord
+        case reactionTime, overruns, suspends, unreliable, deviceError, stopReason, demo, silenceAfterLastWord
     }
 
     func encode(to encoder: Encoder) throws {
@@ -37,8 +37,10 @@ struct TakeJSON: Encodable {
         try c.encode(analysis.verdict, forKey: .verdict)
         try c.encode(analysis.silenceAfterLastWord.map(Self.rounded), forKey: .silenceAfterLastWord)
         try c.encode(answer.reactionTime.map(Self.rounded), forKey: .reactionTime)
-        try c.encode(answer.gaps.count, forKey: .overruns)
-        try c.encode(!answer.gaps.isEmpty, forKey: .unreliable)
+        try c.encode(answer.overruns, forKey: .overruns)
+        try c.encode(answer.suspends, forKey: .suspends)
+        try c.encode(answer.isUnreliable, forKey: .unreliable)
+        try c.encode(answer.deviceError?.description, forKey: .deviceError)
         try c.encode(answer.stopReason, forKey: .stopReason)
         try c.encode(demo, forKey: .demo)
     }

@@ -29,6 +29,12 @@ struct RecordedAnswer {
     var silenceReportLags: [Double]
 
     var reactionTime: Double? { analysis.segments.first.map { $0.start + captureDelay } }
+    /// Overruns only: a suspend or a slow consumer is not an overrun.
+    var overruns: Int { gaps.filter { $0.kind == .overrun }.count }
+    /// Suspends of the device (`-ESTRPIPE`).
+    var suspends: Int { gaps.filter { $0.kind == .suspend }.count }
+    /// Audio is missing somewhere, or the device ended the take (disconnected, failing).
+    var isUnreliable: Bool { !gaps.isEmpty || deviceError != nil }
 }
 
 /// Records one answer: captures from the device, writes the recording as it

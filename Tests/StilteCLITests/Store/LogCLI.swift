@@ -6,6 +6,8 @@ struct LogCLI {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// Killed by a signal (a trap, SIGILL, SIGSEGV): a crash.
+        var crashed = false
     }
 
     /// The temporary home; removed by ``cleanUp()``.
@@ -85,7 +87,8 @@ struct LogCLI {
         }
         return Result(status: process.terminationStatus,
                       stdout: String(decoding: FileManager.default.contents(atPath: out.path) ?? Data(), as: UTF8.self),
-                      stderr: String(decoding: FileManager.default.contents(atPath: err.path) ?? Data(), as: UTF8.self))
+                      stderr: String(decoding: FileManager.default.contents(atPath: err.path) ?? Data(), as: UTF8.self),
+                      crashed: process.terminationReason == .uncaughtSignal)
     }
 
     /// Runs a shell command on a pseudo-terminal (util-linux `script`), typing `input`; returns what the terminal showed.

@@ -76,7 +76,7 @@ struct LogCommandTests {
         let cli = try LogCLI()
         defer { cli.cleanUp() }
         let wav = try cli.answer(pause: 3, name: "d")
-        #expect(try cli.run("import", wav.path, "--trainee", "anna", "--scenario", "unknown-scenario").status == 0)
+        #expect(try cli.run("import", wav.path, "--trainee", "anna", "--scenario", "clinic-flatters.en").status == 0)
         let take = try #require(try cli.takesJSON().first)
         let recording = cli.home.appendingPathComponent(try #require(take["recording"] as? String)).path
         #expect(FileManager.default.fileExists(atPath: recording))
@@ -145,7 +145,7 @@ struct LogCommandTests {
         let cli = try LogCLI()
         defer { cli.cleanUp() }
         let wav = try cli.answer(pause: 4, name: "m")
-        #expect(try cli.run("import", wav.path, "--trainee", "anna", "--scenario", "s").status == 0)
+        #expect(try cli.run("import", wav.path, "--trainee", "anna", "--scenario", "clinic-flatters.en").status == 0)
         #expect(LogCLI.mode(cli.home.path) == 0o700)
         #expect(LogCLI.mode(cli.home.appendingPathComponent("recordings").path) == 0o700)
         #expect(LogCLI.mode(cli.database.path) == 0o600)

@@ -21,7 +21,7 @@ struct RoundTripTests {
         let copy = cli.home.appendingPathComponent(try #require(takes.first?["recording"] as? String))
         #expect(FileManager.default.contents(atPath: copy.path) == FileManager.default.contents(atPath: four.path))
 
-        let missing = try cli.run("import", cli.scratch.appendingPathComponent("nope.wav").path, four.path, "--trainee", "anna", "--scenario", "x")
+        let missing = try cli.run("import", cli.scratch.appendingPathComponent("nope.wav").path, four.path, "--trainee", "anna", "--scenario", "clinic-flatters.en")
         #expect(missing.status != 0)
         #expect(missing.stderr.contains("nope.wav: no such file"))
         #expect(try cli.takesJSON().count == 2)  // nothing added
@@ -32,7 +32,7 @@ struct RoundTripTests {
         let cli = try LogCLI()
         defer { cli.cleanUp() }
         let wav = try cli.answer(pause: 2.5, name: "tg")
-        #expect(try cli.run("import", wav.path, "--trainee", "anna", "--scenario", "s1").status == 0)
+        #expect(try cli.run("import", wav.path, "--trainee", "anna", "--scenario", "clinic-flatters.en").status == 0)
         let grid = cli.scratch.appendingPathComponent("take.TextGrid")
         #expect(try cli.run("review", "export", "1", "--textgrid", grid.path).status == 0)
         let text = try String(contentsOf: grid, encoding: .utf8)
@@ -76,8 +76,9 @@ struct RoundTripTests {
         let trainee = try LogCLI(), trainer = try LogCLI()
         defer { trainee.cleanUp(); trainer.cleanUp() }
         let a = try trainee.answer(pause: 4, name: "a"), b = try trainee.answer(pause: 2, name: "b")
-        #expect(try trainee.run("import", a.path, b.path, "--trainee", "anna", "--scenario", "s1").status == 0)
-        #expect(try trainee.run("import", a.path, "--trainee", "bert", "--scenario", "s1").status == 0)
+        #expect(try trainee.run("import", a.path, b.path, "--trainee", "anna", "--scenario", "clinic-flatters.en").status == 0)
+        let c = try trainee.answer(pause: 3, name: "c")
+        #expect(try trainee.run("import", c.path, "--trainee", "bert", "--scenario", "clinic-flatters.en").status == 0)
         #expect(try trainee.run("review", "correct", "2", "--pause-start", "2.9", "--pause-end", "6.9", "--reviewer", "self").status == 0)
         let directory = trainee.scratch.appendingPathComponent("bundle")
         #expect(try trainee.run("export", "--trainee", "anna", directory.path).status == 0)
@@ -119,7 +120,7 @@ struct RoundTripTests {
         try FileManager.default.removeItem(at: broken.appendingPathComponent("recordings").appendingPathComponent(files[0]))
         let missing = try third.run("import-bundle", broken.path)
         #expect(missing.status != 0)
-        #expect(missing.stderr.contains("names a recording that is not in the bundle; nothing was imported"))
+        #expect(missing.stderr.contains("is not in the bundle; nothing was imported"))
         #expect(try third.takesJSON().isEmpty)
         try "[{\"uuid\": \"x\"}]".write(to: broken.appendingPathComponent("takes.json"), atomically: true, encoding: .utf8)
         let damaged = try third.run("import-bundle", broken.path)
@@ -146,7 +147,7 @@ struct RoundTripTests {
         """.write(to: config, atomically: true, encoding: .utf8)
         cli.environment["ALSA_CONFIG_PATH"] = config.path
         let wav = try cli.answer(pause: 3, name: "p")
-        #expect(try cli.run("import", wav.path, "--trainee", "anna", "--scenario", "s1").status == 0)
+        #expect(try cli.run("import", wav.path, "--trainee", "anna", "--scenario", "clinic-flatters.en").status == 0)
         let take = try #require(try cli.takesJSON().first)
         let whole = cli.scratch.appendingPathComponent("whole.raw"), tail = cli.scratch.appendingPathComponent("tail.raw")
         let played = try cli.run("review", "play", "1", "--device", "stilte_log_out:OUTFILE=\"\(whole.path)\"")

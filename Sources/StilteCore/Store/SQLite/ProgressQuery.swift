@@ -99,8 +99,11 @@ struct ProgressQuery {
 
         var weeks: [Key: [WeekBucket]] = [:]
         for row in try Row.fetchAll(db, sql: weeksSQL, arguments: arguments) {
-            weeks[Key(trainee: row["traineeId"], scenario: row["scenarioId"]), default: []]
-                .append(WeekBucket(week: row["week"], takes: row["n"], onTarget: row["onTarget"] ?? 0, meanPause: row["meanPause"]))
+            // A date SQLite cannot place in a week (one out of range) has no bucket.
+            guard let week: String = try SQLiteSessionLog.value(row, "week") else { continue }
+            weeks[Key(trainee: try SQLiteSessionLog.value(row, "traineeId"), scenario: try SQLiteSessionLog.value(row, "scenarioId")), default: []]
+                .append(WeekBucket(week: week, takes: try SQLiteSessionLog.value(row, "n"),
+                                   onTarget: try SQLiteSessionLog.value(row, "onTarget") ?? 0, meanPause: try SQLiteSessionLog.value(row, "meanPause")))
         }
 
         let rank = try db.cachedStatement(sql: rankSQL)
@@ -117,20 +120,20 @@ struct ProgressQuery {
         let firstStatement = try db.cachedStatement(sql: pointsSQL(newestFirst: false, limit: 1))
         var groups: [ProgressGroup] = []
         for row in try Row.fetchAll(db, sql: countsSQL, arguments: arguments) {
-            let key = Key(trainee: row["traineeId"], scenario: row["scenarioId"])
+            let key = Key(trainee: try SQLiteSessionLog.value(row, "traineeId"), scenario: try SQLiteSessionLog.value(row, "scenarioId"))
             let groupArguments = arguments + [key.trainee, key.scenario]
             let recentRows = try Row.fetchAll(recentStatement, arguments: groupArguments)
             let firstRow = try Row.fetchOne(firstStatement, arguments: groupArguments)
-            let target = recentRows.first.map { PauseTarget(seconds: $0["targetSeconds"], tolerance: $0["targetTolerance"]) } ?? PauseTarget()
-            let recent = recentRows.reversed().map(Self.point)
-            let measured: Int = row["measured"]
+            let target = try recentRows.first.map(Self.target) ?? PauseTarget()
+            let recent = try recentRows.reversed().map(Self.point)
+            let measured: Int = try SQLiteSessionLog.value(row, "measured")
             groups.append(ProgressGroup(
                 trainee: names[key.trainee] ?? "#\(key.trainee)", scenarioId: key.scenario,
-                takes: row["n"], measured: measured, onTarget: row["onTarget"] ?? 0, target: target,
+                takes: try SQLiteSessionLog.value(row, "n"), measured: measured, onTarget: try SQLiteSessionLog.value(row, "onTarget") ?? 0, target: target,
                 medianPause: try quantile(0.5, measured: measured, groupArguments),
                 p10Pause: try quantile(0.1, measured: measured, groupArguments),
                 p90Pause: try quantile(0.9, measured: measured, groupArguments),
-                first: firstRow.map(Self.point), latest: recent.last, recent: recent, weeks: weeks[key] ?? []))
+                first: try firstRow.map(Self.point), latest: recent.last, recent: recent, weeks: weeks[key] ?? []))
         }
         groups.sort { ($0.trainee, $0.scenarioId) < ($1.trainee, $1.scenarioId) }
         return ProgressReport(groups: groups)
@@ -142,18 +145,24 @@ struct ProgressQuery {
         let statement = try db.cachedStatement(sql: pointsSQL(newestFirst: true, limit: max(1, limit)))
         var histories: [PauseHistory] = []
         for row in try Row.fetchAll(db, sql: countsSQL, arguments: arguments) {
-            let trainee: Int64 = row["traineeId"], scenario: String = row["scenarioId"]
+            let trainee: Int64 = try SQLiteSessionLog.value(row, "traineeId"), scenario: String = try SQLiteSessionLog.value(row, "scenarioId")
             let rows = try Row.fetchAll(statement, arguments: arguments + [trainee, scenario])
-            let target = rows.first.map { PauseTarget(seconds: $0["targetSeconds"], tolerance: $0["targetTolerance"]) } ?? PauseTarget()
+            let target = try rows.first.map(Self.target) ?? PauseTarget()
             histories.append(PauseHistory(trainee: names[trainee] ?? "#\(trainee)", scenarioId: scenario, target: target,
-                                          points: rows.reversed().map(Self.point)))
+                                          points: try rows.reversed().map(Self.point)))
         }
         return histories.sorted { ($0.trainee, $0.scenarioId) < ($1.trainee, $1.scenarioId) }
     }
 
-    private static func point(_ row: Row) -> ProgressPoint {
-        ProgressPoint(takeId: row["id"], createdAt: row["createdAt"], pauseDuration: row["pauseDuration"],
-                      verdict: (row["verdict"] as String?).flatMap(Verdict.init(rawValue:)))
+    /// A point of a pause history; a row that does not decode throws, naming its take.
+    private static func point(_ row: Row) throws -> ProgressPoint {
+        ProgressPoint(takeId: try SQLiteSessionLog.value(row, "id"), createdAt: try SQLiteSessionLog.value(row, "createdAt"),
+                      pauseDuration: try SQLiteSessionLog.value(row, "pauseDuration"),
+                      verdict: (try SQLiteSessionLog.value(row, "verdict", as: String?.self)).flatMap(Verdict.init(rawValue:)))
+    }
+
+    private static func target(_ row: Row) throws -> PauseTarget {
+        PauseTarget(seconds: try SQLiteSessionLog.value(row, "targetSeconds"), tolerance: try SQLiteSessionLog.value(row, "targetTolerance"))
     }
 }
 
@@ -181,7 +190,7 @@ extension SQLiteSessionLog {
             return try query.statements.map { sql in
                 let extra: StatementArguments = sql == query.rankSQL ? [0, "", 0] : sql.contains("traineeId = ? AND scenarioId = ?") ? [0, ""] : []
                 let plan = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: query.arguments + extra)
-                    .map { $0["detail"] as String? ?? "" }
+                    .map { (try? $0.decode(String?.self, forColumn: "detail")).flatMap { $0 } ?? "" }
                 return (sql, plan)
             }
         }

@@ -36,7 +36,7 @@ extension SQLiteSessionLog {
 
     public func finishTake(_ takeId: Int64, measurement: TakeMeasurement) throws -> Take {
         let take = try write { db in
-            guard var take = try Take.fetchOne(db, key: takeId) else { throw StoreError(.notFound, "no take \(takeId)") }
+            guard var take = try Self.fetchTake(db, id: takeId) else { throw StoreError(.notFound, "no take \(takeId)") }
             take.apply(measurement)
             take.state = measurement.state == .recording ? .complete : measurement.state
             try take.update(db)
@@ -57,7 +57,7 @@ extension SQLiteSessionLog {
     }
 
     public func recoverInterruptedTakes(measure: (Take, URL) throws -> TakeMeasurement) throws -> [RecoveredTake] {
-        let pending = try read { db in try Take.filter(Column("state") == Take.State.recording.rawValue).fetchAll(db) }
+        let pending = try read { db in try Self.fetchTakes(db, Take.filter(Column("state") == Take.State.recording.rawValue)) }
         var outcomes: [RecoveredTake] = []
         for take in pending {
             guard let id = take.id, let file = home.resolve(take.recordingPath) else { continue }
@@ -68,7 +68,7 @@ extension SQLiteSessionLog {
             if size > 0 { measurement = try? measure(take, file) }
             let outcome: RecoveredTake.Outcome? = try write { db in
                 // Only if nobody finished it meanwhile.
-                guard var current = try Take.fetchOne(db, key: id), current.state == .recording else { return nil }
+                guard var current = try Self.fetchTake(db, id: id), current.state == .recording else { return nil }
                 if size == 0 {
                     _ = try Take.deleteOne(db, key: id)
                     try? FileManager.default.removeItem(at: file)
@@ -87,22 +87,51 @@ extension SQLiteSessionLog {
     }
 
     public func saveTake(_ new: NewTake) throws -> (take: Take, added: Bool) {
+        try write { db in try insertTake(new, db) }
+    }
+
+    public func saveImport(_ batch: ImportBatch) throws -> ImportBatch.Outcome {
+        try write { db in
+            var outcome = ImportBatch.Outcome()
+            var ids: [UUID: Int64] = [:]
+            for new in batch.takes {
+                let (take, added) = try insertTake(new, db)
+                ids[new.uuid] = take.id
+                if added { outcome.added.append(take) } else { outcome.takesSkipped += 1 }
+            }
+            for item in batch.reviews {
+                var review = item.review
+                if let id = ids[item.takeUUID] {
+                    review.takeId = id
+                } else if let take = try Self.fetchTakes(db, Take.filter(Column("uuid") == item.takeUUID.uuidString.lowercased())).first {
+                    review.takeId = take.id ?? 0
+                } else {
+                    throw StoreError(.notFound, "no take \(item.takeUUID.uuidString.lowercased()) for review \(review.uuid.uuidString.lowercased())")
+                }
+                if let problem = review.problem { throw StoreError(.invalidInput, problem) }
+                if try insertReview(review, db).added { outcome.reviewsAdded += 1 }
+            }
+            return outcome
+        }
+    }
+
+    /// Inserts a complete take unless its uuid is already in the log (then the stored one is returned).
+    private func insertTake(_ new: NewTake, _ db: Database) throws -> (take: Take, added: Bool) {
         guard home.resolve(new.recordingPath) != nil else {
             throw StoreError(.invalidInput, "recording path \(new.recordingPath) must be relative to the Stilte home")
         }
-        return try write { db in
-            if let existing = try Take.filter(Column("uuid") == new.uuid.uuidString.lowercased()).fetchOne(db) {
-                return (existing, false)
-            }
-            let owner = try self.trainee(named: new.trainee, in: db)
-            var take = Take(uuid: new.uuid, traineeId: owner.id ?? 0, sessionId: new.sessionId, scenarioId: new.scenarioId,
-                            turn: new.turn, state: new.measurement.state == .recording ? .complete : new.measurement.state,
-                            recordingPath: new.recordingPath, sampleRate: new.sampleRate,
-                            target: new.target, createdAt: new.createdAt)
-            take.apply(new.measurement)
-            try take.insert(db)
-            return (take, true)
+        if let problem = new.problem { throw StoreError(.invalidInput, problem) }
+        if let existing = try Self.fetchTakes(db, Take.filter(Column("uuid") == new.uuid.uuidString.lowercased())).first {
+            return (existing, false)
         }
+        let owner = try self.trainee(named: new.trainee, in: db)
+        var take = Take(uuid: new.uuid, traineeId: owner.id ?? 0, sessionId: new.sessionId, scenarioId: new.scenarioId,
+                        turn: new.turn, state: new.measurement.state == .recording ? .complete : new.measurement.state,
+                        recordingPath: new.recordingPath, sampleRate: new.sampleRate,
+                        target: new.target, createdAt: new.createdAt)
+        take.apply(new.measurement)
+        try take.insert(db)
+        return (take, true)
     }
 
     /// Saves many complete takes in one transaction (bulk import, benchmarks).
@@ -110,6 +139,7 @@ extension SQLiteSessionLog {
         try write { db in
             var trainees: [String: Int64] = [:]
             for new in news {
+                if let problem = new.problem { throw StoreError(.invalidInput, problem) }
                 let traineeId: Int64
                 if let known = trainees[new.trainee] { traineeId = known } else {
                     traineeId = try self.trainee(named: new.trainee, in: db).id ?? 0
@@ -126,17 +156,17 @@ extension SQLiteSessionLog {
     }
 
     public func take(id: Int64) throws -> Take? {
-        try read { db in try Take.fetchOne(db, key: id) }
+        try read { db in try Self.fetchTake(db, id: id) }
     }
 
     public func take(uuid: UUID) throws -> Take? {
-        try read { db in try Take.filter(Column("uuid") == uuid.uuidString.lowercased()).fetchOne(db) }
+        try read { db in try Self.fetchTakes(db, Take.filter(Column("uuid") == uuid.uuidString.lowercased())).first }
     }
 
     public func takes(_ filter: TakeFilter) throws -> [Take] {
         try read { db in
             guard let request = try takeRequest(filter, db) else { return [] }
-            return try request.order(Column("createdAt"), Column("id")).fetchAll(db)
+            return try Self.fetchTakes(db, request.order(Column("createdAt"), Column("id")))
         }
     }
 
@@ -157,10 +187,14 @@ extension SQLiteSessionLog {
 
     public func deleteTake(id: Int64) throws {
         try write { db in
-            guard let take = try Take.fetchOne(db, key: id) else { throw StoreError(.notFound, "no take \(id); see `stilte takes`") }
+            // Only the path is read, so a take whose other values cannot be decoded can still be removed.
+            guard let row = try Row.fetchOne(db, sql: "SELECT recordingPath FROM take WHERE id = ?", arguments: [id]) else {
+                throw StoreError(.notFound, "no take \(id); see `stilte takes`")
+            }
+            let recordingPath = try? row.decode(String.self, forColumn: "recordingPath")
             _ = try Take.deleteOne(db, key: id)
             // Inside the transaction: if the file cannot be removed, the row stays too.
-            guard let file = home.resolve(take.recordingPath) else { return }
+            guard let recordingPath, let file = home.resolve(recordingPath) else { return }
             do {
                 try FileManager.default.removeItem(at: file)
             } catch CocoaError.fileNoSuchFile {

@@ -1,0 +1,169 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import StilteAnalysis
+
+extension TakeBundle {
+    /// Measures a recording copied out of a bundle against `target`: its sample rate and
+    /// analysis. Throws when the file does not decode as audio.
+    public typealias Measure = (_ copy: URL, _ target: PauseTarget) throws -> (sampleRate: Int, analysis: Analysis)
+
+    /// Reads a bundle written by ``export(trainee:from:to:textGrid:)`` into `log`, treating every
+    /// byte as hostile: the whole bundle goes in or nothing does.
+    ///
+    /// - Files are opened from the bundle directory one component at a time with `O_NOFOLLOW`:
+    ///   regular files only, no symbolic link anywhere on the path (``BundleDirectory``).
+    /// - `takes.json` and the recordings are capped (``BundleLimits``); every take names its own
+    ///   `recordings/NAME`, and every field is checked against ``InputLimits``.
+    /// - Each recording is copied into the home, must decode as audio and is re-analysed with
+    ///   `measure`; the bundle's own analysis, duration and sample rate are not trusted.
+    /// - Reviews come only with takes the bundle carries: a take already in the log must have
+    ///   the same trainee and a byte-identical recording, or the bundle is refused.
+    /// - Takes and reviews are saved in one transaction; on any failure the copies are removed.
+    public static func importBundle(from directory: URL, into log: any SessionLog, measure: Measure) throws -> Summary {
+        let bundle = try BundleDirectory(directory)
+        let entries = try readIndex(bundle)
+        let files = try openRecordings(entries, in: bundle)
+        var summary = Summary()
+        var batch = ImportBatch(takes: [])
+        var fresh: [(entry: Entry, file: BundleDirectory.File)] = []
+        for (entry, file) in zip(entries, files) {
+            if let existing = try log.take(uuid: entry.uuid) {
+                try checkCarried(existing, entry: entry, file: file, log: log)
+                summary.takesSkipped += 1
+            } else {
+                fresh.append((entry, file))
+            }
+            batch.reviews += entry.reviews.map { r in
+                ImportBatch.TakeReview(takeUUID: entry.uuid, review: Review(
+                    uuid: r.uuid, takeId: 0, reviewer: r.reviewer, rating: r.rating, comment: r.comment,
+                    correctedPause: r.correctedPauseStart.flatMap { s in r.correctedPauseEnd.map { TimeSpan(start: s, end: $0) } },
+                    createdAt: r.createdAt))
+            }
+        }
+        try checkFreeSpace(for: fresh.reduce(0) { $0 + $1.file.size }, in: log.home, bundle: directory)
+
+        var copies: [URL] = []
+        do {
+            for (entry, file) in fresh {
+                let ext = (entry.recording as NSString).pathExtension.lowercased()
+                let relative = "recordings/\(entry.uuid.uuidString.lowercased()).\(ext)"
+                guard let copy = log.home.resolve(relative) else { continue }
+                try PrivateCopy.copy(from: file.descriptor, sourcePath: file.path, to: copy, limit: BundleLimits.recordingBytes)
+                copies.append(copy)
+                let measured: (sampleRate: Int, analysis: Analysis)
+                do { measured = try measure(copy, entry.target) } catch {
+                    let reason = String(describing: error).replacingOccurrences(of: copy.path + ": ", with: "")
+                    throw StoreError(.invalidInput, "does not decode as audio (\(reason)); a bundle holds recordings only — nothing was imported", path: file.path)
+                }
+                batch.takes.append(newTake(entry, recordingPath: relative, sampleRate: measured.sampleRate, analysis: measured.analysis))
+            }
+            let outcome = try log.saveImport(batch)
+            summary.takesAdded = outcome.added.count
+            summary.reviewsAdded = outcome.reviewsAdded
+        } catch {
+            for copy in copies { unlink(copy.path) }
+            if let error = error as? StoreError, !error.message.contains("nothing was imported") {
+                throw StoreError(error.code, error.message + "; nothing was imported", path: error.path ?? directory.appendingPathComponent("takes.json").path)
+            }
+            throw error
+        }
+        return summary
+    }
+
+    /// The take `entry` describes, measured from its copy (`analysis`), not from the bundle's claims.
+    private static func newTake(_ entry: Entry, recordingPath: String, sampleRate: Int, analysis: Analysis?) -> NewTake {
+        NewTake(uuid: entry.uuid, trainee: entry.trainee, scenarioId: entry.scenarioId, turn: entry.turn,
+                recordingPath: recordingPath, sampleRate: sampleRate, target: entry.target,
+                measurement: TakeMeasurement(duration: analysis?.duration ?? 0, analysis: analysis, reactionTime: entry.reactionTime,
+                                             overruns: entry.overruns, unreliable: entry.unreliable),
+                createdAt: entry.createdAt)
+    }
+
+    /// `takes.json`, decoded and checked entry by entry before any file is touched.
+    private static func readIndex(_ bundle: BundleDirectory) throws -> [Entry] {
+        let path = bundle.url.appendingPathComponent("takes.json").path
+        let data: Data
+        do { data = try bundle.read("takes.json", limit: BundleLimits.indexBytes) } catch let error as StoreError where error.code == .missingRecording {
+            throw StoreError(.notFound, "no takes.json; is this a bundle written by `stilte export`?", path: path)
+        }
+        let entries: [Entry]
+        do { entries = try decoder().decode([Entry].self, from: data) } catch {
+            throw StoreError(.invalidInput, "not a Stilte bundle index (\(describe(error))); export it again with `stilte export`", path: path)
+        }
+        guard entries.count <= BundleLimits.entries else {
+            throw StoreError(.tooLarge, "has \(entries.count) takes; a bundle holds at most \(BundleLimits.entries) — export in parts (`stilte export --trainee`); nothing was imported", path: path)
+        }
+        var takeIDs = Set<UUID>(), reviewIDs = Set<UUID>(), recordings = Set<String>()
+        for (index, entry) in entries.enumerated() {
+            let name = "take \(entry.uuid.uuidString.lowercased()) (entry \(index + 1))"
+            func refuse(_ problem: String) -> StoreError {
+                StoreError(.invalidInput, "\(name): \(problem); export the bundle again — nothing was imported", path: path)
+            }
+            guard takeIDs.insert(entry.uuid).inserted else { throw refuse("its uuid appears twice") }
+            let parts = entry.recording.split(separator: "/", omittingEmptySubsequences: false)
+            guard BundleDirectory.isPlainPath(entry.recording), parts.count == 2, parts[0] == "recordings",
+                  parts[1].utf8.count <= 255 else {
+                throw refuse("recording \"\(entry.recording.prefix(80))\" is not recordings/NAME")
+            }
+            guard recordings.insert(entry.recording).inserted else { throw refuse("recording \(entry.recording) is named by another take too") }
+            if let problem = newTake(entry, recordingPath: "recordings/x", sampleRate: 1, analysis: nil).problem { throw refuse(problem) }
+            guard entry.reviews.count <= BundleLimits.reviewsPerTake else {
+                throw refuse("has \(entry.reviews.count) reviews; at most \(BundleLimits.reviewsPerTake)")
+            }
+            for review in entry.reviews {
+                guard reviewIDs.insert(review.uuid).inserted else { throw refuse("review \(review.uuid.uuidString.lowercased()) appears twice") }
+                let candidate = Review(uuid: review.uuid, takeId: 0, reviewer: review.reviewer, rating: review.rating, comment: review.comment,
+                                       createdAt: review.createdAt)
+                var problem = candidate.problem
+                problem = problem ?? InputLimits.problem(seconds: review.correctedPauseStart, field: "corrected pause start")
+                problem = problem ?? InputLimits.problem(seconds: review.correctedPauseEnd, field: "corrected pause end")
+                if (review.correctedPauseStart == nil) != (review.correctedPauseEnd == nil) { problem = problem ?? "a corrected pause needs a start and an end" }
+                if let problem { throw refuse("review \(review.uuid.uuidString.lowercased()): \(problem)") }
+            }
+        }
+        return entries
+    }
+
+    /// Every entry's recording, opened safely; sizes within ``BundleLimits``.
+    private static func openRecordings(_ entries: [Entry], in bundle: BundleDirectory) throws -> [BundleDirectory.File] {
+        var files: [BundleDirectory.File] = []
+        var total = 0
+        for entry in entries {
+            let file = try bundle.openFile(entry.recording)
+            guard file.size > 0 else {
+                throw StoreError(.invalidInput, "is empty; a bundle holds recordings only — nothing was imported", path: file.path)
+            }
+            guard file.size <= BundleLimits.recordingBytes else {
+                throw StoreError(.tooLarge, "is \(file.size >> 20) MiB; a recording may be at most \(BundleLimits.recordingBytes >> 20) MiB (three hours) — nothing was imported", path: file.path)
+            }
+            total += file.size
+            guard total <= BundleLimits.totalBytes else {
+                throw StoreError(.tooLarge, "holds more than \(BundleLimits.totalBytes >> 30) GiB of recordings; export in parts — nothing was imported", path: bundle.url.path)
+            }
+            files.append(file)
+        }
+        return files
+    }
+
+    /// A take already in the log comes with this bundle only when it is the same recording of the
+    /// same trainee; otherwise the bundle would attach reviews to someone else's take.
+    private static func checkCarried(_ existing: Take, entry: Entry, file: BundleDirectory.File, log: any SessionLog) throws {
+        let owner = try log.trainee(id: existing.traineeId)?.name
+        guard owner == entry.trainee.trimmingCharacters(in: .whitespaces),
+              let stored = log.home.resolve(existing.recordingPath), PrivateCopy.sameContent(file.descriptor, as: stored) else {
+            throw StoreError(.invalidInput, "take \(entry.uuid.uuidString.lowercased()) is already in the log (take \(existing.id ?? 0)) with another trainee or recording; this bundle does not carry it — nothing was imported", path: file.path)
+        }
+    }
+
+    /// Refuses, before copying, a bundle whose recordings do not fit in the home's free space.
+    private static func checkFreeSpace(for bytes: Int, in home: StilteHome, bundle: URL) throws {
+        var info = statvfs()
+        guard bytes > 0, statvfs(home.recordingsURL.path, &info) == 0 else { return }
+        let free = Int(info.f_bavail) * Int(info.f_frsize)
+        guard bytes <= free else {
+            throw StoreError(.io, "its recordings need \(bytes >> 20) MiB and the Stilte home has \(free >> 20) MiB free; free some space — nothing was imported", path: bundle.path)
+        }
+    }
+}

@@ -1,4 +1,5 @@
 import Hummingbird
+import StilteCore
 
 /// The request context of `stilte serve`: how the request was let in and in which
 /// language its page is rendered.
@@ -14,7 +15,7 @@ public struct ServerContext: RequestContext {
 
     public var coreContext: CoreRequestContextStorage
     var access: Access = .none
-    var language: PageLanguage = .en
+    var language: Language = .en
 
     public init(source: Source) {
         coreContext = .init(source: source)

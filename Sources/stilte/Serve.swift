@@ -27,24 +27,36 @@ extension Stilte {
         @OptionGroup var library: ScenarioLibraryOptions
 
         func validate() throws {
-            guard (0...65_535).contains(port) else { throw ValidationError("--port \(port) is not a TCP port; give 1–65535 (or 0 for any free one)") }
-            guard !listen.isEmpty else { throw ValidationError("--listen needs an address, e.g. 127.0.0.1") }
+            let language = Interface.language
+            guard (0...65_535).contains(port) else {
+                throw ValidationError(Phrase(en: "--port \(port) is not a TCP port; give 1–65535 (or 0 for any free one)",
+                                             nl: "--port \(port) is geen TCP-poort; geef 1–65535 (of 0 voor een vrije)").text(language))
+            }
+            guard !listen.isEmpty else {
+                throw ValidationError(Phrase(en: "--listen needs an address, e.g. 127.0.0.1", nl: "--listen heeft een adres nodig, bijv. 127.0.0.1").text(language))
+            }
         }
 
         func run() async throws {
+            let language = Interface.language
             guard let log = try LogAccess.openRecovering() as? SQLiteSessionLog else { return }
             let scenarios = (try? library.load(requireAudio: false))?.scenarios ?? []
             let configuration = ReviewServer.Configuration(host: listen, port: port, reviewer: reviewer ?? LogAccess.defaultReviewer)
             if !configuration.isLoopback {
-                FileHandle.standardError.write(Data("note: listening on \(listen): other machines can reach this server; anyone with the address and its token can review\n".utf8))
+                let note = Phrase(en: "note: listening on \(listen): other machines can reach this server; anyone with the address and its token can review",
+                                  nl: "let op: luistert op \(listen): andere computers kunnen deze server bereiken; iedereen met het adres en het token kan beoordelen")
+                FileHandle.standardError.write(Data((note.text(language) + "\n").utf8))
             }
             let server = ReviewServer(configuration: configuration, log: log, scenarios: scenarios)
             do {
+                let started = Phrase(en: "Stilte review pages: %@\n(Ctrl-C stops the server)\n",
+                                     nl: "Stilte-beoordelingspagina's: %@\n(Ctrl-C stopt de server)\n").text(language)
                 try await server.run { url in
-                    FileHandle.standardOutput.write(Data("Stilte review pages: \(url.absoluteString)\n(Ctrl-C stops the server)\n".utf8))
+                    FileHandle.standardOutput.write(Data(started.replacingOccurrences(of: "%@", with: url.absoluteString).utf8))
                 }
             } catch {
-                throw CommandFailure("cannot serve on \(listen):\(port) (\(error)); choose another --port or --listen")
+                throw CommandFailure(Phrase(en: "cannot serve on \(listen):\(port) (\(error)); choose another --port or --listen",
+                                            nl: "kan niet serveren op \(listen):\(port) (\(error)); kies een andere --port of --listen").text(language))
             }
         }
     }

@@ -1,4 +1,5 @@
 import XCTest
+import StilteCore
 @testable import StilteServer
 
 final class AccessTests: XCTestCase {
@@ -38,10 +39,10 @@ final class AccessTests: XCTestCase {
     }
 
     func testLanguageComesFromQueryThenCookieThenBrowser() {
-        XCTAssertEqual(PageLanguage.choose(query: "nl", cookie: "en", acceptLanguage: "en"), .nl)
-        XCTAssertEqual(PageLanguage.choose(query: "xx", cookie: "nl", acceptLanguage: "en"), .nl)
-        XCTAssertEqual(PageLanguage.choose(query: nil, cookie: nil, acceptLanguage: "nl-NL,nl;q=0.9,en;q=0.8"), .nl)
-        XCTAssertEqual(PageLanguage.choose(query: nil, cookie: nil, acceptLanguage: "fr-FR, en;q=0.5"), .en)
-        XCTAssertEqual(PageLanguage.choose(query: nil, cookie: nil, acceptLanguage: nil), .en)
+        XCTAssertEqual(Language.choose(query: "nl", cookie: "en", acceptLanguage: "en"), .nl)
+        XCTAssertEqual(Language.choose(query: "xx", cookie: "nl", acceptLanguage: "en"), .nl)
+        XCTAssertEqual(Language.choose(query: nil, cookie: nil, acceptLanguage: "nl-NL,nl;q=0.9,en;q=0.8"), .nl)
+        XCTAssertEqual(Language.choose(query: nil, cookie: nil, acceptLanguage: "fr-FR, en;q=0.5"), .en)
+        XCTAssertEqual(Language.choose(query: nil, cookie: nil, acceptLanguage: nil), .en)
     }
 }

@@ -6,19 +6,19 @@ import StilteCore
 final class PageTextTests: XCTestCase {
     func testEveryWordExistsInEnglishAndDutch() {
         for key in PageText.allCases {
-            XCTAssertFalse(key.words.en.isEmpty, "\(key) has no English")
-            XCTAssertFalse(key.words.nl.isEmpty, "\(key) has no Dutch")
+            XCTAssertFalse(key.phrase.en.isEmpty, "\(key) has no English")
+            XCTAssertFalse(key.phrase.nl.isEmpty, "\(key) has no Dutch")
         }
-        let translated = PageText.allCases.filter { $0.words.en != $0.words.nl }
+        let translated = PageText.allCases.filter { $0.phrase.en != $0.phrase.nl }
         XCTAssertGreaterThan(translated.count, PageText.allCases.count * 9 / 10, "most words differ between the languages")
     }
 
     func testNumbersUseTheLanguagesDecimalSign() {
-        XCTAssertEqual(PageLanguage.en.seconds(3.456), "3.46 s")
-        XCTAssertEqual(PageLanguage.nl.seconds(3.456), "3,46 s")
-        XCTAssertEqual(PageLanguage.nl.seconds(nil), "–")
-        XCTAssertEqual(PageLanguage.en.percent(0.625), "63 %")
-        XCTAssertEqual(PageLanguage.nl.verdict(.onTarget), "op doel")
+        XCTAssertEqual(Language.en.seconds(3.456), "3.46 s")
+        XCTAssertEqual(Language.nl.seconds(3.456), "3,46 s")
+        XCTAssertEqual(Language.nl.seconds(nil), "–")
+        XCTAssertEqual(Language.en.percent(0.625), "63 %")
+        XCTAssertEqual(Language.nl.verdict(.onTarget), Verdict.onTarget.name(.nl))
     }
 
     func testEscapingLeavesNoMarkup() {

@@ -46,12 +46,13 @@ def trainees():
                 AND pauseDuration IS NOT NULL ORDER BY pauseDuration LIMIT 2 OFFSET ?""", (tid, int(position)))]
             fraction = position - int(position)
             median = pair[0] + fraction * ((pair[1] if len(pair) > 1 else pair[0]) - pair[0])
-        recent = conn.execute("""SELECT pauseDuration, targetSeconds, targetTolerance FROM take WHERE traineeId = ?
+        recent = conn.execute("""SELECT id, pauseDuration FROM take WHERE traineeId = ?
             AND state != 'recording' ORDER BY createdAt DESC, id DESC LIMIT ?""", (tid, RECENT)).fetchall()
+        target = conn.execute("SELECT targetSeconds, targetTolerance FROM take WHERE id = ?", (recent[0][0],)).fetchone() if recent else None
         out.append({"traineeId": tid, "name": names.get(tid, "?"), "takes": row["n"], "measured": measured,
                     "onTarget": row["onTarget"] or 0, "unreviewed": row["n"] - reviewed.get(tid, 0), "medianPause": median,
-                    "lastPractice": row["lastPractice"], "recentPauses": [r[0] for r in reversed(recent)],
-                    "target": {"seconds": recent[0][1], "tolerance": recent[0][2]} if recent else None})
+                    "lastPractice": row["lastPractice"], "recentPauses": [r[1] for r in reversed(recent)],
+                    "target": {"seconds": target[0], "tolerance": target[1]} if target else None})
     return sorted(out, key=lambda t: t["name"])
 
 

@@ -1,4 +1,5 @@
 import Hummingbird
+import StilteCore
 import HTTPTypes
 
 /// Lets a request in only with the run's secret, and a write only from the pages.
@@ -25,7 +26,7 @@ struct AccessGuard: RouterMiddleware {
     func handle(_ request: Request, context: ServerContext, next: (Request, ServerContext) async throws -> Response) async throws -> Response {
         var context = context
         let query = request.uri.queryParameters
-        context.language = PageLanguage.choose(query: query["lang"].map(String.init), cookie: request.cookies[Self.languageCookie]?.value,
+        context.language = Language.choose(query: query["lang"].map(String.init), cookie: request.cookies[Self.languageCookie]?.value,
                                                acceptLanguage: request.headers[.acceptLanguage])
         let host = request.head.authority ?? ""
         guard allowedHostNames.isEmpty || allowedHostNames.contains(Self.hostName(host)) else {
@@ -33,7 +34,7 @@ struct AccessGuard: RouterMiddleware {
         }
         let isRead = request.method == .get || request.method == .head
         if isRead, AccessSecrets.matches(query["token"], secrets.token) {
-            return redirectSettingCookie(request, language: query["lang"].flatMap { PageLanguage(rawValue: String($0)) })
+            return redirectSettingCookie(request, language: query["lang"].flatMap { Language(rawValue: String($0)) })
         }
         if AccessSecrets.matches(request.cookies[Self.sessionCookie].map { Substring($0.value) }, secrets.session) {
             context.access = .sessionCookie
@@ -50,14 +51,14 @@ struct AccessGuard: RouterMiddleware {
             }
         }
         var response = try await next(request, context)
-        if let chosen = query["lang"].flatMap({ PageLanguage(rawValue: String($0)) }) {
+        if let chosen = query["lang"].flatMap({ Language(rawValue: String($0)) }) {
             response.setCookie(Self.cookie(Self.languageCookie, chosen.rawValue))
         }
         return response
     }
 
     /// 303 to the same path and query without `token`, with the session cookie set.
-    private func redirectSettingCookie(_ request: Request, language: PageLanguage?) -> Response {
+    private func redirectSettingCookie(_ request: Request, language: Language?) -> Response {
         let kept = request.uri.queryParameters.filter { $0.key != "token" }
             .map { "\($0.key)=\($0.value)" }.joined(separator: "&")
         let location = request.uri.path + (kept.isEmpty ? "" : "?" + kept)

@@ -1,4 +1,5 @@
 import Hummingbird
+import StilteCore
 
 /// Building HTML by hand, with every value from the log escaped.
 enum HTML {
@@ -25,8 +26,8 @@ enum HTML {
     }
 
     /// The whole page: header with navigation and language switch, then `body`.
-    static func page(title: String, language: PageLanguage, csrf: String? = nil, script: Bool = false, path: String, body: String) -> String {
-        let other: PageLanguage = language == .en ? .nl : .en
+    static func page(title: String, language: Language, csrf: String? = nil, script: Bool = false, path: String, body: String) -> String {
+        let other: Language = language == .en ? .nl : .en
         return """
         <!DOCTYPE html>
         <html lang="\(language.rawValue)">
@@ -62,7 +63,7 @@ enum HTML {
 
 /// Error answers: a small page for browsers, `{"error": …}` for the JSON API.
 enum ErrorPage {
-    static func response(_ status: HTTPResponse.Status, _ text: PageText, _ language: PageLanguage, _ request: Request) -> Response {
+    static func response(_ status: HTTPResponse.Status, _ text: PageText, _ language: Language, _ request: Request) -> Response {
         response(status, message: language[text], request)
     }
 

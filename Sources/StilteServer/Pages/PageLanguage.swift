@@ -1,28 +1,22 @@
 import Foundation
 import StilteAnalysis
+import StilteCore
 
-/// The language a page is rendered in: `?lang=` (kept in a cookie), else the
-/// browser's `Accept-Language`, else English.
-public enum PageLanguage: String, Sendable, CaseIterable {
-    case en, nl
-
-    /// The first of `?lang=`, the `stilte_lang` cookie and `Accept-Language` that names a known language.
-    static func choose(query: String?, cookie: String?, acceptLanguage: String?) -> PageLanguage {
-        if let query, let language = PageLanguage(rawValue: query) { return language }
-        if let cookie, let language = PageLanguage(rawValue: cookie) { return language }
+extension Language {
+    /// The language of a page: `?lang=` (kept in a cookie), else the `stilte_lang` cookie,
+    /// else the first language of the browser's `Accept-Language` Stilte speaks, else English.
+    static func choose(query: String?, cookie: String?, acceptLanguage: String?) -> Language {
+        if let query, let language = Language(rawValue: query) { return language }
+        if let cookie, let language = Language(rawValue: cookie) { return language }
         for part in (acceptLanguage ?? "").split(separator: ",") {
-            let tag = part.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
-            if let language = PageLanguage(rawValue: String(tag.prefix(2))) { return language }
+            let tag = part.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+            if let language = LanguageChoice.parse(tag) { return language }
         }
         return .en
     }
 
     /// "3.42 s" / "3,42 s"; "–" without a value.
-    func seconds(_ value: Double?) -> String {
-        guard let value else { return "–" }
-        let text = String(format: "%.2f s", value)
-        return self == .nl ? text.replacingOccurrences(of: ".", with: ",") : text
-    }
+    func seconds(_ value: Double?) -> String { NumberFormat.seconds(value, self) }
 
     /// A share 0…1 as "62 %".
     func percent(_ share: Double?) -> String {
@@ -44,16 +38,6 @@ public enum PageLanguage: String, Sendable, CaseIterable {
         return formatter
     }()
 
-    /// The word for a verdict.
-    func verdict(_ verdict: Verdict?) -> String {
-        switch verdict {
-        case .short: self[.verdictShort]
-        case .onTarget: self[.verdictOnTarget]
-        case .long: self[.verdictLong]
-        case .noPause: self[.verdictNoPause]
-        case .noContinuation: self[.verdictNoContinuation]
-        case .noSpeech: self[.verdictNoSpeech]
-        case nil: "–"
-        }
-    }
+    /// The name of a verdict, as every screen says it.
+    func verdict(_ verdict: Verdict?) -> String { verdict?.name(self) ?? "–" }
 }

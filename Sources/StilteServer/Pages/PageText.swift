@@ -1,3 +1,5 @@
+import StilteCore
+
 /// Every word the review pages show, in English and Dutch.
 enum PageText: String, CaseIterable {
     case navTrainees, navProgress, languageSwitch
@@ -11,109 +13,97 @@ enum PageText: String, CaseIterable {
     case reviewTitle, pauseStart, pauseEnd, rating, ratingNone, comment, save, saved, saveFailed, reviewsSoFar, reviewsNone,
          reviewer, noPauseDetected
     case progressTitle, progressEmpty, progressMore
-    case verdictShort, verdictOnTarget, verdictLong, verdictNoPause, verdictNoContinuation, verdictNoSpeech
     case errorUnauthorized, errorForbidden, errorTooLarge, errorBadRequest, errorHost
 
-    /// The English and Dutch text.
-    var words: (en: String, nl: String) {
+    /// The text in every language.
+    var phrase: Phrase {
         switch self {
-        case .progressTitle: ("Progress per trainee and scenario", "Voortgang per cursist en scenario")
-        case .errorTooLarge: ("The request is too large.", "Het verzoek is te groot.")
-        case .backToTakes: ("All takes of", "Alle opnames van")
-        case .targetLabel: ("Target", "Doel")
-        case .navTrainees: ("Trainees", "Cursisten")
-        case .navProgress: ("Progress", "Voortgang")
-        case .languageSwitch: ("Nederlands", "English")
-        case .traineesTitle: ("Trainees", "Cursisten")
-        case .traineesEmpty: ("No takes yet. Trainees record them with `stilte rehearse`.",
-                              "Nog geen opnames. Cursisten maken ze met `stilte rehearse`.")
-        case .colTrainee: ("Trainee", "Cursist")
-        case .colTakes: ("Takes", "Opnames")
-        case .colOnTarget: ("On target", "Op doel")
-        case .colMedianPause: ("Median pause", "Mediane pauze")
-        case .colTrend: ("Trend (last 20)", "Verloop (laatste 20)")
-        case .colLastPractice: ("Last practice", "Laatst geoefend")
-        case .colUnreviewed: ("Unreviewed", "Niet beoordeeld")
-        case .takesTitle: ("Takes of", "Opnames van")
-        case .takesEmpty: ("No takes match.", "Geen opnames gevonden.")
-        case .colWhen: ("When (UTC)", "Wanneer (UTC)")
-        case .colScenario: ("Scenario", "Scenario")
-        case .colPause: ("Pause", "Pauze")
-        case .colVerdict: ("Verdict", "Oordeel")
-        case .colReviews: ("Reviews", "Beoordelingen")
-        case .colCorrected: ("corrected", "gecorrigeerd")
-        case .filterScenario: ("Scenario", "Scenario")
-        case .filterVerdict: ("Verdict", "Oordeel")
-        case .filterReviewed: ("Reviewed", "Beoordeeld")
-        case .filterAll: ("all", "alle")
-        case .filterReviewedYes: ("reviewed", "beoordeeld")
-        case .filterReviewedNo: ("unreviewed", "niet beoordeeld")
-        case .filterApply: ("Filter", "Filteren")
-        case .startQueue: ("Review the unreviewed takes, oldest first", "Beoordeel de open opnames, oudste eerst")
-        case .queueEmpty: ("Every take has been reviewed.", "Alle opnames zijn beoordeeld.")
-        case .pageOlder: ("Older", "Ouder")
-        case .pageNewer: ("Newer", "Nieuwer")
-        case .unreliable: ("unreliable", "onbetrouwbaar")
-        case .takesShown: ("takes", "opnames")
-        case .takeTitle: ("Take", "Opname")
-        case .clientLine: ("The client says", "De klant zegt")
-        case .exampleAnswer: ("Example answer", "Voorbeeldantwoord")
-        case .noScenario: ("This scenario is not in the scenario library.", "Dit scenario staat niet in de scenariobibliotheek.")
-        case .partRefusal: ("refusal", "weigering")
-        case .partPause: ("pause", "pauze")
-        case .partSolution: ("solution", "oplossing")
-        case .detectedPause: ("Detected pause", "Gemeten pauze")
-        case .trainerPause: ("Trainer's pause", "Pauze volgens trainer")
-        case .effectivePause: ("Pause that counts", "Pauze die telt")
-        case .eventBreath: ("breath", "adem")
-        case .eventClick: ("click", "klik")
-        case .eventNoise: ("noise", "geluid")
-        case .eventFiller: ("filler", "stopwoord")
-        case .shortcuts: ("Keys: space play/pause · ← → back/forward 1 s (with shift 5 s) · [ ] pause start/end at the cursor · drag the handles",
-                          "Toetsen: spatie afspelen/pauzeren · ← → 1 s terug/vooruit (met shift 5 s) · [ ] pauzebegin/-einde op de cursor · sleep de grepen")
-        case .previousUnreviewed: ("Previous unreviewed", "Vorige open opname")
-        case .nextUnreviewed: ("Next unreviewed", "Volgende open opname")
-        case .noMoreUnreviewed: ("no more unreviewed takes", "geen open opnames meer")
-        case .recordingMissing: ("The recording of this take is missing.", "De geluidsopname hiervan ontbreekt.")
-        case .waveformLabel: ("Waveform with refusal, pause and solution", "Golfvorm met weigering, pauze en oplossing")
-        case .reviewTitle: ("Your review", "Jouw beoordeling")
-        case .pauseStart: ("Pause start (s)", "Begin pauze (s)")
-        case .pauseEnd: ("Pause end (s)", "Einde pauze (s)")
-        case .rating: ("Rating", "Waardering")
-        case .ratingNone: ("none", "geen")
-        case .comment: ("Comment for the trainee", "Opmerking voor de cursist")
-        case .save: ("Save review", "Beoordeling opslaan")
-        case .saved: ("Saved.", "Opgeslagen.")
-        case .saveFailed: ("Not saved:", "Niet opgeslagen:")
-        case .reviewsSoFar: ("Reviews so far", "Eerdere beoordelingen")
-        case .reviewsNone: ("No reviews yet.", "Nog geen beoordelingen.")
-        case .reviewer: ("Reviewer", "Beoordelaar")
-        case .noPauseDetected: ("no pause detected", "geen pauze gemeten")
-        case .progressEmpty: ("No measured takes yet.", "Nog geen gemeten opnames.")
-        case .progressMore: ("More series than shown; choose a trainee.", "Meer reeksen dan getoond; kies een cursist.")
-        case .verdictShort: ("too short", "te kort")
-        case .verdictOnTarget: ("on target", "op doel")
-        case .verdictLong: ("too long", "te lang")
-        case .verdictNoPause: ("no pause", "geen pauze")
-        case .verdictNoContinuation: ("no solution offered", "geen oplossing geboden")
-        case .verdictNoSpeech: ("nothing said", "niets gezegd")
-        case .errorUnauthorized: ("Open the address with the token that `stilte serve` printed.",
-                                  "Open het adres met het token dat `stilte serve` liet zien.")
-        case .errorForbidden: ("Refused: this request did not come from the review page.",
-                               "Geweigerd: dit verzoek kwam niet van de beoordelingspagina.")
-        case .errorBadRequest: ("The request is not valid.", "Het verzoek is ongeldig.")
-        case .errorHost: ("Unknown host name; use the address `stilte serve` printed.",
-                          "Onbekende hostnaam; gebruik het adres dat `stilte serve` liet zien.")
+        case .progressTitle: Phrase(en: "Progress per trainee and scenario", nl: "Voortgang per cursist en scenario")
+        case .errorTooLarge: Phrase(en: "The request is too large.", nl: "Het verzoek is te groot.")
+        case .backToTakes: Phrase(en: "All takes of", nl: "Alle opnames van")
+        case .targetLabel: Phrase(en: "Target", nl: "Doel")
+        case .navTrainees: Phrase(en: "Trainees", nl: "Cursisten")
+        case .navProgress: Phrase(en: "Progress", nl: "Voortgang")
+        case .languageSwitch: Phrase(en: "Nederlands", nl: "English")
+        case .traineesTitle: Phrase(en: "Trainees", nl: "Cursisten")
+        case .traineesEmpty: Phrase(en: "No takes yet. Trainees record them with `stilte rehearse`.",
+                              nl: "Nog geen opnames. Cursisten maken ze met `stilte rehearse`.")
+        case .colTrainee: Phrase(en: "Trainee", nl: "Cursist")
+        case .colTakes: Phrase(en: "Takes", nl: "Opnames")
+        case .colOnTarget: Phrase(en: "On target", nl: "Op doel")
+        case .colMedianPause: Phrase(en: "Median pause", nl: "Mediane pauze")
+        case .colTrend: Phrase(en: "Trend (last 20)", nl: "Verloop (laatste 20)")
+        case .colLastPractice: Phrase(en: "Last practice", nl: "Laatst geoefend")
+        case .colUnreviewed: Phrase(en: "Unreviewed", nl: "Niet beoordeeld")
+        case .takesTitle: Phrase(en: "Takes of", nl: "Opnames van")
+        case .takesEmpty: Phrase(en: "No takes match.", nl: "Geen opnames gevonden.")
+        case .colWhen: Phrase(en: "When (UTC)", nl: "Wanneer (UTC)")
+        case .colScenario: Phrase(en: "Scenario", nl: "Scenario")
+        case .colPause: Phrase(en: "Pause", nl: "Pauze")
+        case .colVerdict: Phrase(en: "Verdict", nl: "Oordeel")
+        case .colReviews: Phrase(en: "Reviews", nl: "Beoordelingen")
+        case .colCorrected: Phrase(en: "corrected", nl: "gecorrigeerd")
+        case .filterScenario: Phrase(en: "Scenario", nl: "Scenario")
+        case .filterVerdict: Phrase(en: "Verdict", nl: "Oordeel")
+        case .filterReviewed: Phrase(en: "Reviewed", nl: "Beoordeeld")
+        case .filterAll: Phrase(en: "all", nl: "alle")
+        case .filterReviewedYes: Phrase(en: "reviewed", nl: "beoordeeld")
+        case .filterReviewedNo: Phrase(en: "unreviewed", nl: "niet beoordeeld")
+        case .filterApply: Phrase(en: "Filter", nl: "Filteren")
+        case .startQueue: Phrase(en: "Review the unreviewed takes, oldest first", nl: "Beoordeel de open opnames, oudste eerst")
+        case .queueEmpty: Phrase(en: "Every take has been reviewed.", nl: "Alle opnames zijn beoordeeld.")
+        case .pageOlder: Phrase(en: "Older", nl: "Ouder")
+        case .pageNewer: Phrase(en: "Newer", nl: "Nieuwer")
+        case .unreliable: Phrase(en: "unreliable", nl: "onbetrouwbaar")
+        case .takesShown: Phrase(en: "takes", nl: "opnames")
+        case .takeTitle: Phrase(en: "Take", nl: "Opname")
+        case .clientLine: Phrase(en: "The client says", nl: "De klant zegt")
+        case .exampleAnswer: Phrase(en: "Example answer", nl: "Voorbeeldantwoord")
+        case .noScenario: Phrase(en: "This scenario is not in the scenario library.", nl: "Dit scenario staat niet in de scenariobibliotheek.")
+        case .partRefusal: Phrase(en: "refusal", nl: "weigering")
+        case .partPause: Phrase(en: "pause", nl: "pauze")
+        case .partSolution: Phrase(en: "solution", nl: "oplossing")
+        case .detectedPause: Phrase(en: "Detected pause", nl: "Gemeten pauze")
+        case .trainerPause: Phrase(en: "Trainer's pause", nl: "Pauze volgens trainer")
+        case .effectivePause: Phrase(en: "Pause that counts", nl: "Pauze die telt")
+        case .eventBreath: Phrase(en: "breath", nl: "adem")
+        case .eventClick: Phrase(en: "click", nl: "klik")
+        case .eventNoise: Phrase(en: "noise", nl: "geluid")
+        case .eventFiller: Phrase(en: "filler", nl: "stopwoord")
+        case .shortcuts: Phrase(en: "Keys: space play/pause · ← → back/forward 1 s (with shift 5 s) · [ ] pause start/end at the cursor · drag the handles",
+                          nl: "Toetsen: spatie afspelen/pauzeren · ← → 1 s terug/vooruit (met shift 5 s) · [ ] pauzebegin/-einde op de cursor · sleep de grepen")
+        case .previousUnreviewed: Phrase(en: "Previous unreviewed", nl: "Vorige open opname")
+        case .nextUnreviewed: Phrase(en: "Next unreviewed", nl: "Volgende open opname")
+        case .noMoreUnreviewed: Phrase(en: "no more unreviewed takes", nl: "geen open opnames meer")
+        case .recordingMissing: Phrase(en: "The recording of this take is missing.", nl: "De geluidsopname hiervan ontbreekt.")
+        case .waveformLabel: Phrase(en: "Waveform with refusal, pause and solution", nl: "Golfvorm met weigering, pauze en oplossing")
+        case .reviewTitle: Phrase(en: "Your review", nl: "Jouw beoordeling")
+        case .pauseStart: Phrase(en: "Pause start (s)", nl: "Begin pauze (s)")
+        case .pauseEnd: Phrase(en: "Pause end (s)", nl: "Einde pauze (s)")
+        case .rating: Phrase(en: "Rating", nl: "Waardering")
+        case .ratingNone: Phrase(en: "none", nl: "geen")
+        case .comment: Phrase(en: "Comment for the trainee", nl: "Opmerking voor de cursist")
+        case .save: Phrase(en: "Save review", nl: "Beoordeling opslaan")
+        case .saved: Phrase(en: "Saved.", nl: "Opgeslagen.")
+        case .saveFailed: Phrase(en: "Not saved:", nl: "Niet opgeslagen:")
+        case .reviewsSoFar: Phrase(en: "Reviews so far", nl: "Eerdere beoordelingen")
+        case .reviewsNone: Phrase(en: "No reviews yet.", nl: "Nog geen beoordelingen.")
+        case .reviewer: Phrase(en: "Reviewer", nl: "Beoordelaar")
+        case .noPauseDetected: Phrase(en: "no pause detected", nl: "geen pauze gemeten")
+        case .progressEmpty: Phrase(en: "No measured takes yet.", nl: "Nog geen gemeten opnames.")
+        case .progressMore: Phrase(en: "More series than shown; choose a trainee.", nl: "Meer reeksen dan getoond; kies een cursist.")
+        case .errorUnauthorized: Phrase(en: "Open the address with the token that `stilte serve` printed.",
+                                  nl: "Open het adres met het token dat `stilte serve` liet zien.")
+        case .errorForbidden: Phrase(en: "Refused: this request did not come from the review page.",
+                               nl: "Geweigerd: dit verzoek kwam niet van de beoordelingspagina.")
+        case .errorBadRequest: Phrase(en: "The request is not valid.", nl: "Het verzoek is ongeldig.")
+        case .errorHost: Phrase(en: "Unknown host name; use the address `stilte serve` printed.",
+                          nl: "Onbekende hostnaam; gebruik het adres dat `stilte serve` liet zien.")
         }
     }
 }
 
-extension PageLanguage {
+extension Language {
     /// The text for `key` in this language.
-    subscript(_ key: PageText) -> String {
-        switch self {
-        case .en: key.words.en
-        case .nl: key.words.nl
-        }
-    }
+    subscript(_ key: PageText) -> String { key.phrase.text(self) }
 }

@@ -7,7 +7,7 @@ enum ProgressPage {
     static let maxPanels = 24
     static let takesPerPanel = 500
 
-    static func render(_ histories: [PauseHistory], trainee: String?, language t: PageLanguage, path: String) -> String {
+    static func render(_ histories: [PauseHistory], trainee: String?, language t: Language, path: String) -> String {
         var body = "<h1>\(HTML.escape(t[.progressTitle]))\(trainee.map { " · " + HTML.escape($0) } ?? "")</h1>\n"
         if histories.isEmpty { body += "<p>\(HTML.escape(t[.progressEmpty]))</p>\n" }
         if histories.count > maxPanels { body += "<p class=\"muted\">\(HTML.escape(t[.progressMore]))</p>\n" }

@@ -3,7 +3,7 @@ import StilteCore
 
 /// `/takes/ID`: one take to listen to, look at and review.
 enum TakePage {
-    static func render(_ detail: TakeDetail, waveform: Waveform?, reviewer: String, csrf: String, language t: PageLanguage, path: String) -> String {
+    static func render(_ detail: TakeDetail, waveform: Waveform?, reviewer: String, csrf: String, language t: Language, path: String) -> String {
         let take = detail.take
         let id = take.id ?? 0
         let duration = max(take.duration ?? waveform?.duration ?? 0, 0.001)
@@ -36,12 +36,12 @@ enum TakePage {
         return HTML.page(title: "\(t[.takeTitle]) \(id)", language: t, csrf: csrf, script: true, path: path, body: body)
     }
 
-    private static func neighbour(_ id: Int64?, _ htmlId: String, _ text: String, _ t: PageLanguage) -> String {
+    private static func neighbour(_ id: Int64?, _ htmlId: String, _ text: String, _ t: Language) -> String {
         guard let id else { return " <span class=\"muted\" id=\"\(htmlId)\">\(HTML.escape(text)): \(HTML.escape(t[.noMoreUnreviewed]))</span>" }
         return " <a id=\"\(htmlId)\" href=\"/takes/\(id)\">\(HTML.escape(text))</a>"
     }
 
-    private static func scenario(_ detail: TakeDetail, _ t: PageLanguage) -> String {
+    private static func scenario(_ detail: TakeDetail, _ t: Language) -> String {
         guard let lines = detail.scenario else { return "<p class=\"muted\">\(HTML.escape(t[.noScenario]))</p>\n" }
         var html = "<section class=\"scenario\"><h2>\(HTML.escape(lines.title))</h2>\n"
         if let prompt = lines.prompt {
@@ -53,12 +53,12 @@ enum TakePage {
         return html + "</section>\n"
     }
 
-    private static func span(_ span: TimeSpan?, _ t: PageLanguage) -> String {
+    private static func span(_ span: TimeSpan?, _ t: Language) -> String {
         guard let span else { return HTML.escape(t[.noPauseDetected]) }
         return "\(t.seconds(span.start)) – \(t.seconds(span.end)) = <strong>\(t.seconds(span.duration))</strong>"
     }
 
-    private static func numbers(_ detail: TakeDetail, _ t: PageLanguage) -> String {
+    private static func numbers(_ detail: TakeDetail, _ t: Language) -> String {
         let take = detail.take
         return """
         <table class="numbers">
@@ -71,7 +71,7 @@ enum TakePage {
         """
     }
 
-    private static func form(editing: TimeSpan, duration: Double, reviewer: String, _ t: PageLanguage) -> String {
+    private static func form(editing: TimeSpan, duration: Double, reviewer: String, _ t: Language) -> String {
         var html = "<form id=\"review\" class=\"review\">\n<h2>\(HTML.escape(t[.reviewTitle]))</h2>\n"
         html += "<p class=\"muted\">\(HTML.escape(t[.reviewer])): \(HTML.escape(reviewer))</p>\n"
         html += "<label>\(HTML.escape(t[.pauseStart])) <input id=\"pause-start\" name=\"pauseStart\" type=\"number\" step=\"0.01\" min=\"0\" max=\"\(duration)\" value=\"\(String(format: "%.2f", editing.start))\"></label>\n"
@@ -85,7 +85,7 @@ enum TakePage {
         return html
     }
 
-    private static func reviews(_ reviews: [Review], _ t: PageLanguage) -> String {
+    private static func reviews(_ reviews: [Review], _ t: Language) -> String {
         var html = "<section class=\"reviews\"><h2>\(HTML.escape(t[.reviewsSoFar]))</h2>\n"
         guard !reviews.isEmpty else { return html + "<p>\(HTML.escape(t[.reviewsNone]))</p></section>\n" }
         html += "<ul id=\"reviews\">\n"

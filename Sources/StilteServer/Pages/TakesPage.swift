@@ -6,7 +6,7 @@ import StilteCore
 /// reviewed or not, with the start of the unreviewed queue.
 enum TakesPage {
     static func render(trainee: Trainee, query: TakeListQuery, total: Int, takes: [TakeSummary], scenarioIds: [String],
-                       language t: PageLanguage, path: String) -> String {
+                       language t: Language, path: String) -> String {
         let id = trainee.id ?? 0
         var body = "<h1>\(HTML.escape(t[.takesTitle])) \(HTML.escape(trainee.name))</h1>\n"
         body += "<p><a class=\"button\" id=\"start-queue\" href=\"/trainees/\(id)/queue\">\(HTML.escape(t[.startQueue]))</a></p>\n"

@@ -3,7 +3,7 @@ import StilteCore
 
 /// `/`: every trainee with takes, share on target, median pause, trend and last practice.
 enum TraineesPage {
-    static func render(_ trainees: [TraineeOverview], language t: PageLanguage, path: String) -> String {
+    static func render(_ trainees: [TraineeOverview], language t: Language, path: String) -> String {
         var body = "<h1>\(HTML.escape(t[.traineesTitle]))</h1>\n"
         if trainees.isEmpty {
             body += "<p>\(HTML.escape(t[.traineesEmpty]))</p>\n"

@@ -10,7 +10,7 @@ enum WaveformSVG {
     /// A drag handle's width in the SVG's units (take.js draws it the same).
     static let handleWidth = 12.0
 
-    static func render(_ detail: TakeDetail, waveform: Waveform?, duration: Double, editing: TimeSpan, language t: PageLanguage) -> String {
+    static func render(_ detail: TakeDetail, waveform: Waveform?, duration: Double, editing: TimeSpan, language t: Language) -> String {
         func x(_ seconds: Double) -> String { HTML.coordinate(min(max(seconds / duration, 0), 1) * width) }
         func handle(_ seconds: Double) -> String { HTML.coordinate(min(max(seconds / duration, 0), 1) * width - handleWidth / 2) }
         func w(_ span: TimeSpan) -> String { HTML.coordinate(max(0, min(span.end, duration) - max(span.start, 0)) / duration * width) }
@@ -53,7 +53,7 @@ enum WaveformSVG {
         return svg
     }
 
-    private static func label(_ part: String, _ t: PageLanguage) -> String {
+    private static func label(_ part: String, _ t: Language) -> String {
         switch part {
         case "refusal": t[.partRefusal]
         case "pause": t[.partPause]
@@ -62,7 +62,7 @@ enum WaveformSVG {
         }
     }
 
-    private static func eventLabel(_ kind: PauseEvent.Kind, _ t: PageLanguage) -> String {
+    private static func eventLabel(_ kind: PauseEvent.Kind, _ t: Language) -> String {
         switch kind {
         case .breath: t[.eventBreath]
         case .click: t[.eventClick]

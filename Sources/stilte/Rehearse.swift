@@ -19,7 +19,7 @@ extension Stilte {
                 --demo plays a bundled example answer instead of a microphone.
                 """)
 
-        @Argument(help: "Scenario id (see `stilte scenarios`). Default: the one you practised least.", completion: Completions.scenarioIds)
+        @Argument(help: "Scenario id (see `stilte scenarios`). Default: the one due (see `stilte next`).", completion: Completions.scenarioIds)
         var scenario: String?
 
         @Option(help: "Who is practising (default: $STILTE_TRAINEE, else $USER).", completion: Completions.traineeNames)
@@ -66,18 +66,20 @@ extension Stilte {
         func run() throws {
             let library = try self.library.load()
             let log = try LogAccess.openRecovering()
-            let trainee = traineeName
+            let context = try TraineeContext.load(trainee, log: log, remember: true)
             let terminal = Terminal()
             let interruption = Interruption()
             let devices = RehearsalDevices(playback: playbackDevice ?? AudioDevice.defaultName, capture: captureDevice,
                                            demo: demo, paced: false)
             let rehearsal = try Rehearsal(
                 library: library, log: log,
-                settings: .init(trainee: trainee, target: target, maxSeconds: maxSeconds, json: json,
+                settings: .init(trainee: context.name, target: target, maxSeconds: maxSeconds, json: json,
                                 demoIfNoMicrophone: demoIfNoMicrophone, playbackNamed: playbackDevice != nil,
-                                liveTrace: liveTrace, language: Interface.language, appVersion: StilteVersion.current),
+                                liveTrace: liveTrace, language: context.language,
+                                secondsPerCount: context.preferences.secondsPerCount ?? CountPlan.uncalibratedSecondsPerCount,
+                                appVersion: StilteVersion.current),
                 devices: devices, terminal: terminal, interruption: interruption.flag)
-            let first = try chosenScenario(library, rehearsal)
+            let first = try chosenScenario(library, log: log, context: context)
             do {
                 try rehearsal.run(first: first)
             } catch {
@@ -89,20 +91,15 @@ extension Stilte {
             if interruption.flag.isRaised { throw ExitCode(130) }
         }
 
-        var traineeName: String {
-            if let trainee { return trainee }
-            let environment = ProcessInfo.processInfo.environment
-            return [environment["STILTE_TRAINEE"], environment["USER"]].compactMap { $0 }.first { !$0.isEmpty } ?? "trainee"
-        }
-
-        func chosenScenario(_ library: ScenarioLibrary, _ rehearsal: Rehearsal) throws -> Scenario {
+        /// The scenario named, else the one due in the trainee's spaced practice (`stilte next`).
+        func chosenScenario(_ library: ScenarioLibrary, log: any SessionLog, context: TraineeContext) throws -> Scenario {
             if let scenario {
                 if let found = library.scenario(id: scenario) { return found }
                 if let error = library.errors(forID: scenario).first { throw CommandFailure("scenario \(scenario) cannot be used: \(error)") }
                 throw CommandFailure("no scenario '\(scenario)' in \(library.scenariosDirectory.path): `stilte scenarios` lists them")
             }
-            let counts = try rehearsal.practiceCounts()
-            guard let id = ScenarioPicker.next(library.scenarios.map(\.id), counts: counts), let found = library.scenario(id: id) else {
+            let due = try context.schedule(library.scenarios, log: log).next(at: TraineeContext.now)
+            guard let id = due?.scenarioId, let found = library.scenario(id: id) else {
                 throw CommandFailure("no usable scenario in \(library.scenariosDirectory.path): `stilte scenarios` shows what is wrong")
             }
             return found

@@ -12,6 +12,8 @@ struct Stilte: AsyncParsableCommand {
         version: StilteVersion.current,
         subcommands: [
             Rehearse.self,
+            Next.self,
+            Calibrate.self,
             Scenarios.self,
             Prompt.self,
             Analyze.self,

@@ -24,17 +24,21 @@ public struct LiveScreen: Sendable {
     public var columns: Int
     /// The language every word on the screen is in.
     public var language: Language
+    /// What the trainee counts; the live count follows it and stops at its last number.
+    public var count: CountPlan
 
     /// Silences shorter than this, in seconds of audio, are gaps between words: the screen keeps
     /// saying "Speaking" instead of flickering through a sentence. Once shown, the count still
     /// runs from the real end of the last word.
     public static let settle = 0.25
 
-    public init(header: Header, target: PauseTarget, columns: Int = 80, language: Language) {
+    /// `count` defaults to one number a second up to the target (an uncalibrated trainee).
+    public init(header: Header, target: PauseTarget, columns: Int = 80, language: Language, count: CountPlan? = nil) {
         self.header = header
         self.target = target
         self.columns = max(40, min(columns, 200))
         self.language = language
+        self.count = count ?? CountPlan(target: target.seconds)
     }
 
     /// The screen after `now` seconds of the answer.
@@ -52,12 +56,10 @@ public struct LiveScreen: Sendable {
             lines.append("    " + style.paint(line, verdict.paint))
             lines.append("    " + bar.render(pause.duration, style: style) + " " + seconds)
         } else if case .silence = phase, let silence = model.countedSilence(at: now) {
-            lines.append("    " + style.paint(SilenceCount.text(after: silence), .bold))
+            lines.append("    " + style.paint(count.text(after: silence), .bold))
             lines.append("    " + bar.render(silence, style: style) + " " + seconds(silence))
         } else {
-            let hint = model.firstSpeech == nil
-                ? Phrase(en: "Say your no, then count 21 … 24 in silence.", nl: "Zeg je nee en tel dan in stilte 21 … 24.").text(language)
-                : "…"
+            let hint = model.firstSpeech == nil ? RehearsalText.liveHint(count, language) : "…"
             lines.append("    " + style.paint(hint, .dim))
             lines.append("    " + bar.render(0, style: style))
         }

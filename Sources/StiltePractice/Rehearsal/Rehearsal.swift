@@ -25,11 +25,14 @@ public final class Rehearsal {
         public var liveTrace: String?
         /// The language the trainee reads.
         public var language: Language
+        /// The trainee's pace of silent counting (`stilte calibrate`), in seconds per number.
+        public var secondsPerCount: Double
         /// The program version recorded with the session.
         public var appVersion: String
 
         public init(trainee: String, target: Double?, maxSeconds: Double, json: Bool, demoIfNoMicrophone: Bool,
-                    playbackNamed: Bool, liveTrace: String?, language: Language, appVersion: String) {
+                    playbackNamed: Bool, liveTrace: String?, language: Language,
+                    secondsPerCount: Double = CountPlan.uncalibratedSecondsPerCount, appVersion: String) {
             self.trainee = trainee
             self.target = target
             self.maxSeconds = maxSeconds
@@ -38,6 +41,7 @@ public final class Rehearsal {
             self.playbackNamed = playbackNamed
             self.liveTrace = liveTrace
             self.language = language
+            self.secondsPerCount = secondsPerCount
             self.appVersion = appVersion
         }
     }
@@ -117,25 +121,18 @@ public final class Rehearsal {
         return .quit
     }
 
-    /// The scenario to practise after `current`: the least practised for this trainee.
+    /// The scenario to practise after `current`: the next one due in the trainee's spaced
+    /// practice (``PracticeSchedule``), among the scenarios in their language.
     func pickNext(after current: String) throws -> Scenario? {
-        let counts = try practiceCounts()
-        let others = library.scenarios.map(\.id).filter { $0 != current }
-        return ScenarioPicker.next(others, counts: counts).flatMap(library.scenario(id:))
-    }
-
-    /// How often this trainee practised each scenario, and how often on target.
-    public func practiceCounts() throws -> [String: PracticeCount] {
-        var counts: [String: PracticeCount] = [:]
-        // The demo rotates through its own takes; practice counts only practice.
+        let others = PracticeSchedule.preferred(library.scenarios, language: settings.language).filter { $0.id != current }
+        // The demo rotates through its own takes; practice is scheduled on practice only.
         let counted: Take.State = devices.demo ? .demo : .complete
-        for take in try log.takes(TakeFilter(trainee: settings.trainee)) where take.state == counted {
-            var count = counts[take.scenarioId] ?? PracticeCount(takes: 0, onTarget: 0)
-            count.takes += 1
-            if take.verdict == .onTarget { count.onTarget += 1 }
-            counts[take.scenarioId] = count
+        let takes = try log.takes(TakeFilter(trainee: settings.trainee)).filter { $0.state == counted }.map { take in
+            var practice = take
+            practice.state = .complete
+            return practice
         }
-        return counts
+        return PracticeSchedule(scenarioIds: others.map(\.id), takes: takes).next(at: Date()).flatMap { library.scenario(id: $0.scenarioId) }
     }
 
     // MARK: One turn
@@ -173,7 +170,8 @@ public final class Rehearsal {
         if !interactive && !settings.json { say(["Recording your answer…"]) }
         let screen = interactive ? LiveScreen(header: .init(title: scenario.title, turn: index + 1, turns: scenario.turns.count,
                                                              demo: devices.demo),
-                                              target: parameters.target, columns: min(terminal.columns, 80), language: settings.language) : nil
+                                              target: parameters.target, columns: min(terminal.columns, 80), language: settings.language,
+                                              count: CountPlan(target: parameters.target.seconds, secondsPerCount: settings.secondsPerCount)) : nil
         if interactive { say([""]) }
         var stopRule = turn.stopRule(maxSeconds: settings.maxSeconds)
         stopRule.target = parameters.target
@@ -314,8 +312,9 @@ public final class Rehearsal {
         let columns = min(terminal.columns, 80)
         var lines = ["", terminal.style.paint(scenario.title, .bold) + (devices.demo ? "  " + terminal.style.paint(" DEMO ", .inverse) : "")]
         lines += Wrap.lines(scenario.context, columns: columns)
-        let pause = NumberFormat.seconds(settings.target ?? scenario.turns.first?.target.seconds ?? 4, settings.language)
-        lines += Wrap.lines("Say your no, stay silent for about \(pause) (count 21 … 24), then offer the solution.", columns: columns)
+        let target = settings.target ?? scenario.turns.first?.target.seconds ?? PauseTarget().seconds
+        let count = CountPlan(target: target, secondsPerCount: settings.secondsPerCount)
+        lines += Wrap.lines(RehearsalText.instruction(target: target, plan: count, settings.language), columns: columns)
             .map { terminal.style.paint($0, .dim) }
         return lines
     }

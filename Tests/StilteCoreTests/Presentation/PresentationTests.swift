@@ -108,3 +108,36 @@ import StilteAnalysis
         #expect(nl.contains("ademhaling op 3,10 s"))
     }
 }
+
+@Suite struct CountFitsTheTargetTests {
+    @Test func theCountFollowsTheTargetAndThePace() {
+        #expect(CountPlan(target: 2).numbers == [21, 22])
+        #expect(CountPlan(target: 4).numbers == [21, 22, 23, 24])
+        #expect(CountPlan(target: 4, secondsPerCount: 0.8).numbers == [21, 22, 23, 24, 25], "a fast counter counts further")
+        #expect(CountPlan(target: 4, secondsPerCount: 1.3).numbers == [21, 22, 23], "a slow counter counts less far")
+        #expect(CountPlan(target: 0.3).numbers == [21], "at least one number")
+        #expect(CountPlan(target: 4, secondsPerCount: 9).secondsPerCount == CountPlan.slowest)
+        let fast = CountPlan(target: 4, secondsPerCount: 0.8)
+        #expect(fast.reached(after: 1.61) == [21, 22])
+        #expect(fast.reached(after: 30) == fast.numbers, "stops at the target")
+    }
+
+    @Test func numbersAreWordsAsTheTraineeSaysThem() {
+        #expect(CountWords.count(CountPlan(target: 4), .nl) == "eenentwintig, tweeëntwintig, drieëntwintig, vierentwintig")
+        #expect(CountWords.count(CountPlan(target: 2), .en) == "twenty-one, twenty-two")
+        #expect(CountWords.word(30, .nl) == "dertig" && CountWords.word(28, .nl) == "achtentwintig" && CountWords.word(13, .en) == "thirteen")
+        #expect(CountWords.word(100, .en) == "100")
+    }
+
+    @Test func theInstructionAndTheLiveScreenFollowATwoSecondTarget() {
+        let plan = CountPlan(target: 2)
+        #expect(RehearsalText.instruction(target: 2, plan: plan, .nl).contains("tel in stilte eenentwintig, tweeëntwintig."))
+        #expect(RehearsalText.instruction(target: 2, plan: plan, .en).contains("count twenty-one, twenty-two in silence"))
+        let screen = LiveScreen(header: .init(title: "Drinks"), target: PauseTarget(seconds: 2, tolerance: 0.4), language: .en)
+        var model = LiveModel()
+        #expect(screen.render(model, now: 0.1, style: .plain).joined().contains("count 21, 22 in silence"))
+        model.apply(.speechStarted(at: 0.3)); model.apply(.silenceStarted(at: 1)); model.apply(.refusalEnded(at: 1))
+        let late = screen.render(model, now: 6.5, style: .plain).joined(separator: "\n")
+        #expect(late.contains("21 … 22") && !late.contains("23"), "the count stops at the target:\n\(late)")
+    }
+}

@@ -40,12 +40,13 @@ import StilteAnalysis
     }
 
     @Test func theCountGoesOneNumberPerSecond() {
-        #expect(SilenceCount.numbers(after: 0.99).isEmpty)
-        #expect(SilenceCount.numbers(after: 1.0) == [21])
-        #expect(SilenceCount.numbers(after: 2.05) == [21, 22])
-        #expect(SilenceCount.text(after: 4.2) == "21 … 22 … 23 … 24")
-        #expect(SilenceCount.text(after: 0.3) == "…")
-        #expect(SilenceCount.text(after: 10.5, maxNumbers: 3) == "… 28 … 29 … 30")
+        let count = CountPlan(target: 4)
+        #expect(count.reached(after: 0.99).isEmpty)
+        #expect(count.reached(after: 1.0) == [21])
+        #expect(count.reached(after: 2.05) == [21, 22])
+        #expect(count.text(after: 4.2) == "21 … 22 … 23 … 24")
+        #expect(count.text(after: 0.3) == "…")
+        #expect(count.text(after: 10.5) == "21 … 22 … 23 … 24", "the count stops at the target")
     }
 
     @Test func stopsAThinkingPauseAfterTheSolutionOrAtTheLimit() {
@@ -83,14 +84,6 @@ import StilteAnalysis
         model.apply(.silenceStarted(at: 10.5))
         #expect(rule.reason(model, now: 13.5) == .finished)
         #expect(model.refusal == TimeSpan(start: 0.5, end: 2))
-    }
-
-    @Test func picksTheLeastPractisedThenLeastOftenOnTarget() {
-        let ids = ["a", "b", "c"]
-        #expect(ScenarioPicker.next(ids, counts: [:]) == "a")
-        #expect(ScenarioPicker.next(ids, counts: ["a": .init(takes: 2, onTarget: 0), "b": .init(takes: 1, onTarget: 1), "c": .init(takes: 1, onTarget: 0)]) == "c")
-        #expect(ScenarioPicker.next(ids, counts: ["a": .init(takes: 1, onTarget: 0)]) == "b")
-        #expect(ScenarioPicker.next([], counts: [:]) == nil)
     }
 
     @Test func verdictOfAPause() {

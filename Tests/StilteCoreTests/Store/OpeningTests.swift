@@ -16,8 +16,8 @@ struct OpeningTests {
             #expect(try db.tableExists("take"))
             #expect(try db.tableExists("review"))
             #expect(try Schema.migrator.appliedMigrations(db) == ["v1: trainees, sessions, takes, reviews", "v2: week index for progress",
-                                                                     "v3: demo and empty takes"])
-            #expect(try Int.fetchOne(db, sql: "PRAGMA user_version") == 3)
+                                                                   "v3: demo and empty takes", "v4: trainee preferences and coaching events"])
+            #expect(try Int.fetchOne(db, sql: "PRAGMA user_version") == Schema.version)
             #expect(try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal")
             let indexes = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'take'")
             #expect(indexes.contains("take_progress_pause"))
@@ -47,7 +47,7 @@ struct OpeningTests {
         }
         let log = try SQLiteSessionLog(home: home)
         let version = try log.dbQueue.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") }
-        #expect(version == 3)
+        #expect(version == Schema.version)
         let group = try #require(try log.progress(TakeFilter()).groups.first)
         #expect(group.onTarget == 1)
         #expect(group.weeks.map(\.week) == ["2026-05-18"])

@@ -5,7 +5,7 @@ import GRDB
 enum Schema {
     /// Stored in `PRAGMA user_version` by the last migration; a file with a larger
     /// value was written by a newer Stilte.
-    static let version = 3
+    static let version = 4
 
     /// The Monday (UTC) of a take's week, as `YYYY-MM-DD`; queries must spell it
     /// exactly like this to use the `take_progress_week` index.
@@ -101,6 +101,26 @@ enum Schema {
                 """)
             try db.execute(sql: "UPDATE take SET state = 'empty' WHERE state = 'interrupted' AND duration = 0")
             try db.execute(sql: "PRAGMA user_version = 3")
+        }
+        migrator.registerMigration("v4: trainee preferences and coaching events") { db in
+            try db.create(table: "trainee_preference") { t in
+                t.primaryKey("traineeId", .integer).references("trainee", onDelete: .cascade)
+                t.column("language", .text)
+                t.column("secondsPerCount", .double)
+                t.column("liveMode", .text)
+                t.column("graduatedTarget", .boolean).notNull().defaults(to: false)
+            }
+            try db.create(table: "coaching_event") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("trainee", onDelete: .cascade).notNull()
+                t.belongsTo("take", onDelete: .cascade)
+                t.column("kind", .text).notNull()
+                t.column("value", .double).notNull()
+                t.column("measured", .double)
+                t.column("createdAt", .datetime).notNull()
+            }
+            try db.create(index: "coaching_event_trainee", on: "coaching_event", columns: ["traineeId", "createdAt"])
+            try db.execute(sql: "PRAGMA user_version = 4")
         }
         return migrator
     }

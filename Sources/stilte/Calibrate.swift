@@ -1,4 +1,5 @@
 import ArgumentParser
+import StiltePractice
 import StilteAnalysis
 import StilteAudio
 import StilteCore

@@ -1,4 +1,5 @@
 import ArgumentParser
+import StiltePractice
 import StilteAudio
 
 extension Stilte {

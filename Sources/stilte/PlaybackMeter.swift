@@ -1,4 +1,5 @@
 import Foundation
+import StiltePractice
 import StilteAnalysis
 import StilteCore
 

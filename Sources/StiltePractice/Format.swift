@@ -1,12 +1,12 @@
 import Foundation
 
 /// How the audio commands print numbers.
-enum Format {
+public enum Format {
     /// "3.02 s".
-    static func seconds(_ value: Double) -> String { String(format: "%.2f s", value) }
+    public static func seconds(_ value: Double) -> String { String(format: "%.2f s", value) }
 
     /// "-6.0 dBFS", or "-inf dBFS" for silence.
-    static func dBFS(_ value: Float) -> String {
+    public static func dBFS(_ value: Float) -> String {
         value.isFinite ? String(format: "%.1f dBFS", value) : "-inf dBFS"
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import StiltePractice
 import StilteAnalysis
 import StilteCore
 

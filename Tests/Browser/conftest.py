@@ -25,14 +25,15 @@ def stilte_binary() -> Path:
     return Path(bin_path) / "stilte"
 
 
-def make_answer(directory: Path) -> Path:
-    """Refusal, 4 s of silence, solution: 16 kHz mono WAV."""
-    refusal, solution, answer = directory / "refusal.wav", directory / "solution.wav", directory / "answer.wav"
+def make_answer(directory: Path, tail: float = 0.5, name: str = "answer.wav") -> Path:
+    """Refusal, 4 s of silence, solution, `tail` s of silence: 16 kHz mono WAV. Each trainee
+    gets another tail: `stilte import` refuses a recording it already holds."""
+    refusal, solution, answer = directory / "refusal.wav", directory / "solution.wav", directory / name
     subprocess.run(["espeak-ng", "-v", "nl", "-w", str(refusal), "Dank je. En ik ga het niet zelf doen."], check=True)
     subprocess.run(["espeak-ng", "-v", "nl", "-w", str(solution),
                     "We hebben iemand die de zorg van binnenuit kent. Die wil ik je graag voorstellen."], check=True)
     subprocess.run(["sox", str(refusal), "-r", "16000", "-c", "1", str(directory / "r16.wav"), "pad", "0.5", "4.0"], check=True)
-    subprocess.run(["sox", str(solution), "-r", "16000", "-c", "1", str(directory / "s16.wav"), "pad", "0", "0.5"], check=True)
+    subprocess.run(["sox", str(solution), "-r", "16000", "-c", "1", str(directory / "s16.wav"), "pad", "0", str(tail)], check=True)
     subprocess.run(["sox", str(directory / "r16.wav"), str(directory / "s16.wav"), str(answer)], check=True)
     return answer
 
@@ -61,8 +62,8 @@ def server():
         directory = Path(tmp)
         home = directory / "home"
         env = {**os.environ, "STILTE_HOME": str(home), "STILTE_REVIEWER": "trainer-test"}
-        answer = make_answer(directory)
-        for trainee in TRAINEES:
+        for index, trainee in enumerate(TRAINEES):
+            answer = make_answer(directory, tail=0.5 + 0.25 * index, name=f"answer-{trainee}.wav")
             subprocess.run([str(binary), "import", str(answer), "--trainee", trainee, "--scenario", SCENARIO],
                            env=env, check=True, capture_output=True, timeout=60)
         process = subprocess.Popen([str(binary), "serve", "--port", "0"], env=env, stdout=subprocess.PIPE,

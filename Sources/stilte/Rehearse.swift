@@ -79,7 +79,7 @@ extension Stilte {
                                 secondsPerCount: context.preferences.secondsPerCount ?? CountPlan.uncalibratedSecondsPerCount,
                                 appVersion: StilteVersion.current),
                 devices: devices, terminal: terminal, interruption: interruption.flag)
-            let first = try chosenScenario(library, log: log, context: context)
+            let first = try chosenScenario(library, log: log, context: context, demo: devices.demo)
             do {
                 try rehearsal.run(first: first)
             } catch {
@@ -92,13 +92,13 @@ extension Stilte {
         }
 
         /// The scenario named, else the one due in the trainee's spaced practice (`stilte next`).
-        func chosenScenario(_ library: ScenarioLibrary, log: any SessionLog, context: TraineeContext) throws -> Scenario {
+        func chosenScenario(_ library: ScenarioLibrary, log: any SessionLog, context: TraineeContext, demo: Bool) throws -> Scenario {
             if let scenario {
                 if let found = library.scenario(id: scenario) { return found }
                 if let error = library.errors(forID: scenario).first { throw CommandFailure("scenario \(scenario) cannot be used: \(error)") }
                 throw CommandFailure("no scenario '\(scenario)' in \(library.scenariosDirectory.path): `stilte scenarios` lists them")
             }
-            let due = try context.schedule(library.scenarios, log: log).next(at: TraineeContext.now)
+            let due = try context.schedule(library.scenarios, log: log, demo: demo).next(at: TraineeContext.now)
             guard let id = due?.scenarioId, let found = library.scenario(id: id) else {
                 throw CommandFailure("no usable scenario in \(library.scenariosDirectory.path): `stilte scenarios` shows what is wrong")
             }

@@ -30,10 +30,18 @@ struct TraineeContext {
         return TraineeContext(name: name, preferences: preferences, language: Interface.choice.resolved(stored: preferences.language))
     }
 
-    /// This trainee's schedule over `scenarios`, those in their language first choice.
-    func schedule(_ scenarios: [Scenario], log: any SessionLog) throws -> PracticeSchedule {
+    /// This trainee's schedule over `scenarios`, those in their language first choice. The demo
+    /// rotates through its own takes (as `Rehearsal.pickNext` does); practice counts practice only.
+    func schedule(_ scenarios: [Scenario], log: any SessionLog, demo: Bool = false) throws -> PracticeSchedule {
         let preferred = PracticeSchedule.preferred(scenarios, language: language)
-        let takes = try log.takes(TakeFilter(trainee: name))
+        var takes = try log.takes(TakeFilter(trainee: name))
+        if demo {
+            takes = takes.filter { $0.state == .demo }.map { take in
+                var practice = take
+                practice.state = .complete
+                return practice
+            }
+        }
         return PracticeSchedule(scenarioIds: preferred.map(\.id), takes: takes, calendar: Self.calendar)
     }
 

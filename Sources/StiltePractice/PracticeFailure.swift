@@ -13,7 +13,7 @@ public struct PracticeFailure: Error, CustomStringConvertible {
 
     /// What a failure of the audio layer means for the user and what to do about it.
     /// `role` is "playback" or "capture"; `format` describes what the device was asked for.
-    public static func device(_ error: AudioError, role: String, format: String, language: Language = .en) -> PracticeFailure {
+    public static func device(_ error: AudioError, role: String, format: String, language: Language) -> PracticeFailure {
         let name = "\(role) device '\(error.subject)'"
         let cause = "\(error.message), \(error.function)"
         if error.function == "snd_pcm_open" {
@@ -41,7 +41,7 @@ public struct PracticeFailure: Error, CustomStringConvertible {
     }
 
     /// A sound file that cannot be read.
-    public static func unreadable(_ error: AudioError, language: Language = .en) -> PracticeFailure {
+    public static func unreadable(_ error: AudioError, language: Language) -> PracticeFailure {
         if error.isNotRegularFile {
             return PracticeFailure(Phrase(
                 en: "cannot read '\(error.subject)': not a regular file (a FIFO, device or directory); give a sound file (WAV, FLAC, Ogg)",

@@ -60,7 +60,8 @@ extension Stilte.Prompt {
                            + Wrap.lines("“\(clientTurn.prompt)”", columns: 78).map { "  " + $0 }
                            + ["Recording… " + (terminal.interactive ? "press Enter when done." : "it stops 2 s after you finish.")])
             terminal.enterKeyMode()
-            let voice = try PromptTake.record(device: captureDevice, maxSeconds: maxSeconds, terminal: terminal, stop: interruption.flag)
+            let voice = try PromptTake.record(device: captureDevice, maxSeconds: maxSeconds, terminal: terminal, stop: interruption.flag,
+                                              language: Interface.language)
             if interruption.flag.isRaised {
                 terminal.print(["Stopped: nothing was changed."])
                 throw ExitCode(130)

@@ -11,7 +11,7 @@ import StilteTestSupport
         return path
     }
 
-    @Test(arguments: [["play"], ["analyze"], ["import", "--trainee", "anna", "--scenario", "s1"]])
+    @Test(arguments: [["play"], ["analyze"], ["import", "--trainee", "anna", "--scenario", "clinic-flatters.en"]])
     func aFifoWithoutWriterIsRefusedAtOnce(_ command: [String]) async throws {
         let dir = try TemporaryDirectory()
         let path = try fifo(in: dir)

@@ -63,7 +63,7 @@ import StilteTestSupport
         let cli = try LogCLI()
         defer { cli.cleanUp() }
         let wav = try cli.answer(pause: 2.5, name: "rp")
-        #expect(try cli.run("import", wav.path, "--trainee", "anna", "--scenario", "s1").status == 0)
+        #expect(try cli.run("import", wav.path, "--trainee", "anna", "--scenario", "clinic-flatters.en").status == 0)
         let take = try #require(try cli.takesJSON().first)
         let pause = try #require(take["detectedPause"] as? [String: Double])
         let pauseStart = try #require(pause["start"]), pauseEnd = try #require(pause["end"])

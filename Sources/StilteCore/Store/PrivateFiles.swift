@@ -63,6 +63,21 @@ public enum PrivateFiles {
         }
     }
 
+    /// Takes an exclusive `flock` on the directory at `url` (not a link), waiting for
+    /// another process that holds it; closing the returned descriptor releases it.
+    public static func lockDirectory(_ url: URL) throws -> Int32 {
+        let fd = open(url.path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { throw failure(StoreText.inspecting, errno: errno, path: url.path) }
+        while flock(fd, LOCK_EX) != 0 {
+            guard errno == EINTR else {
+                let number = errno
+                close(fd)
+                throw failure(StoreText.inspecting, errno: number, path: url.path)
+            }
+        }
+        return fd
+    }
+
     /// Checks that an existing `path` is a regular file of this user, not a symbolic link.
     /// Returns false when there is nothing at `path`.
     @discardableResult

@@ -20,11 +20,13 @@ public struct PromptTake {
     /// What the pause engine found in it.
     public var analysis: Analysis
 
-    /// Captures from `device` until Enter on `terminal`, `stop`, a silence after the voice or `maxSeconds`.
-    public static func record(device: String, maxSeconds: Double, terminal: any RehearsalConsole, stop: StopFlag) throws -> PromptTake {
+    /// Captures from `device` until Enter on `terminal`, `stop`, a silence after the voice or `maxSeconds`;
+    /// failures are told in `language`.
+    public static func record(device: String, maxSeconds: Double, terminal: any RehearsalConsole, stop: StopFlag,
+                              language: Language) throws -> PromptTake {
         let capture: LiveCapture
         do throws(AudioError) { capture = try LiveCapture.start(device: device, sampleRate: sampleRate, ringSeconds: maxSeconds + 5) } catch {
-            throw PracticeFailure.device(error, role: "capture", format: "\(sampleRate) Hz mono capture")
+            throw PracticeFailure.device(error, role: "capture", format: "\(sampleRate) Hz mono capture", language: language)
         }
         defer { capture.stop() }
         var analyzer: PauseAnalyzer
@@ -56,7 +58,7 @@ public struct PromptTake {
                 let now = Double(samples.count) / Double(sampleRate)
                 if voiced, let since = silentSince, now - since >= silenceAfterVoice { break loop }
             case .ended(let error)?:
-                if let error { throw PracticeFailure.device(error, role: "capture", format: "\(sampleRate) Hz mono capture") }
+                if let error { throw PracticeFailure.device(error, role: "capture", format: "\(sampleRate) Hz mono capture", language: language) }
                 break loop
             case .gap?, nil:
                 continue

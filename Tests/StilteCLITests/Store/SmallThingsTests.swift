@@ -65,7 +65,7 @@ struct SmallThingsTests {
         let cli = try LogCLI()
         defer { cli.cleanUp() }
         let wav = try cli.answer(pause: 2.5, name: "ex")
-        #expect(try cli.run("import", wav.path, "--trainee", "anna", "--scenario", "s1").status == 0)
+        #expect(try cli.run("import", wav.path, "--trainee", "anna", "--scenario", "clinic-flatters.en").status == 0)
         let out = cli.scratch.appendingPathComponent("praat")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: false)
         let export = try cli.run("review", "export", "1", "--textgrid", out.path, "--labels", out.path)

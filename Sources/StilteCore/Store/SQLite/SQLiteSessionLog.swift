@@ -81,6 +81,11 @@ public final class SQLiteSessionLog: SessionLog {
         let path = home.databaseURL.path
         try PrivateFiles.makeDirectory(home.url)
         try PrivateFiles.makeDirectory(home.recordingsURL)
+        // Two processes opening a new log at once: one creates and migrates it while the
+        // other waits, so the other never sees a half-made log (tables but no migration
+        // row yet) and refuses it as another program's.
+        let creating = try PrivateFiles.lockDirectory(home.url)
+        defer { close(creating) }
         if try checkDatabaseFiles(path) {
             try checkHeader(path: path)
             // Check read-only first: a refused file must stay as it is, and a read-only

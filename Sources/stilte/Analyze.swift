@@ -30,13 +30,13 @@ extension Stilte {
         var json = false
 
         @Option(help: "Target pause in seconds.")
-        var target: Double = 4.0
+        var target: Double = AnalysisParameters.defaultTarget
 
         @Option(help: "Tolerance around the target in seconds.")
-        var tolerance: Double = 0.5
+        var tolerance: Double = AnalysisParameters.defaultTolerance
 
         @Option(name: .customLong("min-pause"), help: "Shortest silence in seconds that ends the refusal.")
-        var minPause: Double = 0.6
+        var minPause: Double = AnalysisParameters.defaultMinPause
 
         @Option(help: ArgumentHelp("Write a Praat TextGrid (tiers speech, answer).", valueName: "OUT"))
         var textgrid: String?
@@ -45,9 +45,9 @@ extension Stilte {
         var labels: String?
 
         func validate() throws {
-            guard target > 0, target.isFinite else { throw ValidationError("--target must be a positive number of seconds") }
-            guard tolerance >= 0, tolerance.isFinite else { throw ValidationError("--tolerance must be zero or more seconds") }
-            guard minPause > 0, minPause.isFinite else { throw ValidationError("--min-pause must be a positive number of seconds") }
+            do { _ = try parameters.validated() } catch {
+                throw ValidationError(ParameterText.phrase(error).text(Interface.language))
+            }
             if files.count > 1 {
                 for (flag, out) in [("--textgrid", textgrid), ("--labels", labels)] {
                     guard let out else { continue }
@@ -59,8 +59,12 @@ extension Stilte {
             }
         }
 
+        /// The options as analysis parameters.
+        var parameters: AnalysisParameters {
+            AnalysisParameters(target: PauseTarget(seconds: target, tolerance: tolerance), minPause: minPause)
+        }
+
         func run() throws {
-            let parameters = AnalysisParameters(target: PauseTarget(seconds: target, tolerance: tolerance), minPause: minPause)
             var reports: [AnalysisReport] = []
             var failed = false
             for file in files {

@@ -39,9 +39,9 @@ extension Stilte {
             guard known.turns.indices.contains(turn - 1) else {
                 throw CommandFailure("scenario \(scenario) has \(known.turns.count) turn\(known.turns.count == 1 ? "" : "s"); give --turn 1 to \(known.turns.count)")
             }
-            let target = known.turns[turn - 1].target
+            let parameters = known.turns[turn - 1].parameters
             let analysed = try files.map { file throws -> FileAnalysis in
-                do { return try FileAnalysis.run(path: file, parameters: AnalysisParameters(target: target)) } catch {
+                do { return try FileAnalysis.run(path: file, parameters: parameters) } catch {
                     throw CommandFailure("\(error) (nothing was imported)")
                 }
             }
@@ -68,7 +68,7 @@ extension Stilte {
                     paths[uuid] = result.path
                     batch.takes.append(NewTake(
                         uuid: uuid, trainee: trainee, scenarioId: scenario, turn: turn, recordingPath: relative,
-                        sampleRate: result.sampleRate, target: target,
+                        sampleRate: result.sampleRate, target: parameters.target, minPause: parameters.minPause,
                         measurement: TakeMeasurement(duration: result.analysis.duration, analysis: result.analysis),
                         createdAt: Self.recordedAt(result.path)))
                 }

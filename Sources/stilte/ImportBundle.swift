@@ -16,8 +16,8 @@ extension Stilte {
 
         func run() throws {
             let log = try LogAccess.open()
-            let summary = try TakeBundle.importBundle(from: URL(fileURLWithPath: directory), into: log) { copy, target in
-                let measured = try FileAnalysis.run(path: copy.path, parameters: AnalysisParameters(target: target))
+            let summary = try TakeBundle.importBundle(from: URL(fileURLWithPath: directory), into: log) { copy, parameters in
+                let measured = try FileAnalysis.run(path: copy.path, parameters: parameters)
                 return (measured.sampleRate, measured.analysis)
             }
             print("Imported \(summary.takesAdded) takes (\(summary.takesSkipped) already in the log) and \(summary.reviewsAdded) reviews.")

@@ -145,9 +145,13 @@ public final class Rehearsal {
         let turn = scenario.turns[index]
         var parameters = turn.parameters
         if let target = settings.target { parameters.target.seconds = target }
+        do { parameters = try parameters.validated() } catch {
+            throw PracticeFailure(ParameterText.phrase(error), language: settings.language)
+        }
         let sessionId = try session()
         let take = try log.beginTake(TakeDraft(sessionId: sessionId, scenarioId: scenario.id, turn: index + 1,
-                                               sampleRate: TakeRecorder.sampleRate, target: parameters.target))
+                                               sampleRate: TakeRecorder.sampleRate, target: parameters.target,
+                                               minPause: parameters.minPause))
         guard let takeId = take.id, let url = log.recordingURL(of: take) else {
             throw PracticeFailure("the session log returned a take without id or with a bad path (\(take.recordingPath))")
         }

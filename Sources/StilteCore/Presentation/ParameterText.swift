@@ -26,8 +26,8 @@ public enum ParameterText {
         let longest = plain(AnalysisParameters.longestTarget)
         switch problem {
         case .target(let value):
-            return Phrase(en: "\(names.target) \(plain(value).en) s is not a pause target — give seconds above 0 and at most \(longest.en), e.g. 4.0",
-                          nl: "\(names.target) \(plain(value).nl) s is geen pauzedoel — geef seconden boven 0 en hoogstens \(longest.nl), bijv. 4,0")
+            return Phrase(en: "pause target \(plain(value).en) s (\(names.target)) is not above 0 and at most \(longest.en) s — give seconds such as 4.0",
+                          nl: "pauzedoel \(plain(value).nl) s (\(names.target)) ligt niet boven 0 en op hoogstens \(longest.nl) s — geef seconden zoals 4,0")
         case .tolerance(let value, let target):
             return Phrase(en: "\(names.tolerance) \(plain(value).en) s must be at least 0 and smaller than the target (\(plain(target).en) s)",
                           nl: "\(names.tolerance) \(plain(value).nl) s moet minstens 0 zijn en kleiner dan het doel (\(plain(target).nl) s)")

@@ -144,60 +144,18 @@ extension Stilte {
     }
 }
 
-/// The JSON written per file by `stilte analyze --json`; times rounded to milliseconds.
+/// The JSON written per file by `stilte analyze --json`: the file's facts and the analysis
+/// keys (``AnalysisJSON``), times rounded to milliseconds.
 struct AnalysisReport: Encodable {
     var result: FileAnalysis
 
     init(_ result: FileAnalysis) { self.result = result }
 
-    private enum Keys: String, CodingKey {
-        case file, sampleRate, channels, duration, target, segments, refusal, pause, verdict
-        case seconds, tolerance, start, end, events, kind, silenceAfterLastWord
-    }
-
     func encode(to encoder: any Encoder) throws {
-        let a = result.analysis
-        var c = encoder.container(keyedBy: Keys.self)
-        try c.encode(result.path, forKey: .file)
-        try c.encode(result.sampleRate, forKey: .sampleRate)
-        try c.encode(result.channels, forKey: .channels)
-        try c.encode(ms(a.duration), forKey: .duration)
-        var target = c.nestedContainer(keyedBy: Keys.self, forKey: .target)
-        try target.encode(a.target.seconds, forKey: .seconds)
-        try target.encode(a.target.tolerance, forKey: .tolerance)
-        var segments = c.nestedUnkeyedContainer(forKey: .segments)
-        for span in a.segments { try encodeSpan(span.start, span.end, into: &segments) }
-        if let refusal = a.refusal {
-            var r = c.nestedContainer(keyedBy: Keys.self, forKey: .refusal)
-            try r.encode(ms(refusal.start), forKey: .start)
-            try r.encode(ms(refusal.end), forKey: .end)
-        } else {
-            try c.encodeNil(forKey: .refusal)
-        }
-        if let pause = a.pause {
-            var p = c.nestedContainer(keyedBy: Keys.self, forKey: .pause)
-            try p.encode(ms(pause.start), forKey: .start)
-            try p.encode(ms(pause.end), forKey: .end)
-            try p.encode(ms(pause.duration), forKey: .duration)
-            var events = p.nestedUnkeyedContainer(forKey: .events)
-            for event in pause.events {
-                var e = events.nestedContainer(keyedBy: Keys.self)
-                try e.encode(ms(event.start), forKey: .start)
-                try e.encode(ms(event.end), forKey: .end)
-                try e.encode(event.kind, forKey: .kind)
-            }
-        } else {
-            try c.encodeNil(forKey: .pause)
-        }
-        try c.encode(a.verdict, forKey: .verdict)
-        try c.encode(a.silenceAfterLastWord.map(ms), forKey: .silenceAfterLastWord)
+        var c = encoder.container(keyedBy: JSONKey.self)
+        try c.encode(result.path, forKey: JSONKey("file"))
+        try c.encode(result.sampleRate, forKey: JSONKey("sampleRate"))
+        try c.encode(result.channels, forKey: JSONKey("channels"))
+        try AnalysisJSON.encode(result.analysis, into: &c)
     }
-
-    private func encodeSpan(_ start: Double, _ end: Double, into container: inout UnkeyedEncodingContainer) throws {
-        var s = container.nestedContainer(keyedBy: Keys.self)
-        try s.encode(ms(start), forKey: .start)
-        try s.encode(ms(end), forKey: .end)
-    }
-
-    private func ms(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
 }

@@ -16,10 +16,7 @@ extension Stilte {
 
         func run() throws {
             let log = try LogAccess.open()
-            let summary = try TakeBundle.importBundle(from: URL(fileURLWithPath: directory), into: log) { copy, parameters in
-                let measured = try FileAnalysis.run(path: copy.path, parameters: parameters)
-                return (measured.sampleRate, measured.analysis)
-            }
+            let summary = try BundleImport.run(URL(fileURLWithPath: directory), into: log)
             print("Imported \(summary.takesAdded) takes (\(summary.takesSkipped) already in the log) and \(summary.reviewsAdded) reviews.")
         }
     }

@@ -87,10 +87,10 @@ extension Stilte {
                 try rehearsal.run(first: first)
             } catch {
                 // The takes saved before a failure (a device unplugged mid-take) are still printed.
-                if json, !rehearsal.results.isEmpty { print(try TakeJSON.render(rehearsal.results)) }
+                if json, !rehearsal.results.isEmpty { print(try RehearsalJSON.render(rehearsal.results)) }
                 throw error
             }
-            if json, !rehearsal.results.isEmpty { print(try TakeJSON.render(rehearsal.results)) }
+            if json, !rehearsal.results.isEmpty { print(try RehearsalJSON.render(rehearsal.results)) }
             if interruption.flag.isRaised { throw ExitCode(130) }
         }
 

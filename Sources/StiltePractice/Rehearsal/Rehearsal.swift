@@ -56,7 +56,7 @@ public final class Rehearsal {
     private let trace: LiveTrace?
     private var sessionId: Int64?
     /// The takes recorded so far, as `--json` prints them.
-    public private(set) var results: [TakeJSON] = []
+    public private(set) var results: [RehearsalJSON] = []
 
     public init(library: ScenarioLibrary, log: any SessionLog, settings: Settings, devices: RehearsalDevices,
                 terminal: any RehearsalConsole, interruption: StopFlag) throws {
@@ -197,7 +197,7 @@ public final class Rehearsal {
         let measurement = TakeMeasurement(duration: answer.seconds, analysis: answer.analysis, reactionTime: answer.reactionTime,
                                           overruns: answer.overruns, unreliable: answer.isUnreliable, state: state)
         let saved = try log.finishTake(takeId, measurement: measurement)
-        results.append(TakeJSON(take: saved.id, scenario: scenario.id, turn: index + 1, trainee: settings.trainee,
+        results.append(RehearsalJSON(take: saved.id, scenario: scenario.id, turn: index + 1, trainee: settings.trainee,
                                 file: url.path, sampleRate: TakeRecorder.sampleRate, answer: answer, demo: devices.demo))
         if !settings.json {
             let report = TakeReport(analysis: answer.analysis, overruns: answer.overruns, tip: scenario.tip(forTurn: index),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import StilteAudio
+import StilteCore
 import StiltePractice
 
 extension Stilte {

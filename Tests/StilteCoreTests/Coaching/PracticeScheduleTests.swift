@@ -62,15 +62,16 @@ import StilteAnalysis
         let schedule = PracticeSchedule(scenarioIds: ["won", "lost", "fresh"], takes: takes, calendar: calendar)
         let languages = ["won": "nl", "lost": "nl", "fresh": "en"]
         let english = ScheduleText.table(schedule.entries, languages: languages, now: day(3), calendar: calendar, .en)
+        // "won": on target on days 0 and 1, so due 3 days after day 1.
         #expect(english == [
             "ID     LANG  TAKES  LAST PRACTISED  DUE",
-            "won    nl        2  2 days ago      in 2 days",
+            "won    nl        2  2 days ago      tomorrow",
             "lost   nl        1  yesterday       now",
             "fresh  en        0  –               now",
         ])
         let dutch = ScheduleText.table(schedule.entries, languages: languages, now: day(3), calendar: calendar, .nl)
         #expect(dutch[0] == "ID     TAAL  OPNAMES  LAATST GEOEFEND  AAN DE BEURT")
-        #expect(dutch[1] == "won    nl          2  2 dagen geleden  over 2 dagen")
+        #expect(dutch[1] == "won    nl          2  2 dagen geleden  morgen")
         #expect(dutch[2].hasSuffix("gisteren         nu"))
     }
 }

@@ -43,7 +43,7 @@ import Testing
         #expect(stats.takesStopped == stats.files, "the stop rule ended only \(stats.takesStopped) of \(stats.files) takes")
     }
 
-    @Test(arguments: ["tuning", "tuning2", "tuning3", "voices-tune", "voices-check"])
+    @Test(arguments: ["tuning", "tuning2", "tuning3", "voices-tune", "voices-check", "voices-talk"])
     func aGeneratedSet(_ name: String) throws {
         guard let data = ProcessInfo.processInfo.environment["STILTE_DATA"] else { return }
         let directory = URL(fileURLWithPath: data).appendingPathComponent(name)

@@ -40,7 +40,7 @@ extension Stilte {
         }
 
         func run() throws {
-            guard let log = try LogAccess.open() as? SQLiteSessionLog else { return }
+            let log = try LogAccess.openSQLite()
             if let waitFor {
                 _ = FileManager.default.createFile(atPath: "\(waitFor).ready-\(getpid())", contents: nil)
                 let deadline = Date().addingTimeInterval(30)
@@ -66,8 +66,9 @@ extension Stilte {
                                         refusal: TimeSpan(start: 0.3, end: refusalEnd),
                                         pause: Pause(start: refusalEnd, end: refusalEnd + pause),
                                         verdict: PauseTarget().verdict(for: pause))
-                let take = NewTake(trainee: "\(prefix)-\(trainee)", scenarioId: "scenario-\(scenario)", turn: 1,
-                                   recordingPath: "recordings/synthetic-\(index).wav", sampleRate: 16_000,
+                let uuid = UUID()
+                let take = NewTake(uuid: uuid, trainee: "\(prefix)-\(trainee)", scenarioId: "scenario-\(scenario)", turn: 1,
+                                   recordingPath: RecordingStore.name(for: uuid, fileExtension: "wav"), sampleRate: 16_000,
                                    measurement: TakeMeasurement(duration: analysis.duration, analysis: analysis, reactionTime: 0.5 + random.unit()),
                                    createdAt: start.addingTimeInterval(Double(index) * 300))
                 if eachInOwnTransaction {

@@ -49,7 +49,7 @@ extension Stilte {
             // All or nothing: every file is copied, then every take saved in one transaction;
             // on any failure (a full disk) the copies are removed again.
             var batch = ImportBatch(takes: [])
-            var copies: [URL] = []
+            var copies: [String] = []
             var already: [(path: String, take: Take)] = []
             var paths: [UUID: String] = [:]
             do {
@@ -62,11 +62,9 @@ extension Stilte {
                         continue
                     }
                     guard !batch.takes.contains(where: { $0.uuid == uuid }) else { continue }
-                    let ext = URL(fileURLWithPath: result.path).pathExtension.lowercased().filter { $0.isLetter || $0.isNumber }
-                    let relative = "recordings/\(uuid.uuidString.lowercased())\(ext.isEmpty ? "" : "." + ext)"
-                    guard let destination = log.home.resolve(relative) else { continue }
-                    try PrivateCopy.copy(from: source, sourcePath: result.path, to: destination)
-                    copies.append(destination)
+                    let relative = RecordingStore.name(for: uuid, fileExtension: URL(fileURLWithPath: result.path).pathExtension)
+                    try log.recordings.copyIn(from: source, sourcePath: result.path, to: relative)
+                    copies.append(relative)
                     paths[uuid] = result.path
                     batch.takes.append(NewTake(
                         uuid: uuid, trainee: trainee, scenarioId: scenario, turn: turn, recordingPath: relative,
@@ -80,7 +78,7 @@ extension Stilte {
                     print("Take \(take.id ?? 0): \(paths[new.uuid] ?? ""): \(pause), \(take.verdict?.rawValue ?? "–")")
                 }
             } catch {
-                for copy in copies { unlink(copy.path) }
+                for copy in copies { try? log.recordings.remove(copy) }
                 if let error = error as? StoreError { throw CommandFailure("\(error) (nothing was imported)") }
                 throw error
             }

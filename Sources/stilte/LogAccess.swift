@@ -4,11 +4,18 @@ import StilteAnalysis
 import StilteCore
 import StiltePractice
 
-/// Opening the session log and finding takes in it, shared by the log's commands.
+/// Opening the session log and finding takes in it, shared by the log's commands. The one
+/// place the command line names its store (SQLite); commands see ``SessionLog``.
 enum LogAccess {
     /// The log in `$STILTE_HOME` (or the XDG default); `.readOnly` for commands that only read,
     /// which then never create, migrate or grow the file.
     static func open(_ access: SQLiteSessionLog.Access = .readWrite) throws -> any SessionLog {
+        try openSQLite(access)
+    }
+
+    /// The SQLite log itself, for the hidden benchmark commands that use what only it has
+    /// (bulk inserts, query plans).
+    static func openSQLite(_ access: SQLiteSessionLog.Access = .readWrite) throws -> SQLiteSessionLog {
         try SQLiteSessionLog(home: .fromEnvironment(), access: access)
     }
 
@@ -17,11 +24,16 @@ enum LogAccess {
     /// interrupted and unreliable; a note on standard error says so. With `.readOnly`
     /// the log is opened for writing only when there is such a take to finish.
     static func openRecovering(_ access: SQLiteSessionLog.Access = .readWrite) throws -> any SessionLog {
+        try openRecoveringForReview(access)
+    }
+
+    /// ``openRecovering(_:)`` with the lean queries of the review pages (`stilte serve`).
+    static func openRecoveringForReview(_ access: SQLiteSessionLog.Access = .readWrite) throws -> any SessionLog & ReviewBrowsing {
         if access == .readOnly {
-            let reader = try SQLiteSessionLog(home: .fromEnvironment(), access: .readOnly)
+            let reader = try openSQLite(.readOnly)
             if try !reader.hasInterruptedTakes() { return reader }
         }
-        let log = try open()
+        let log = try openSQLite()
         let outcomes = try TakeRecovery.recoverInterruptedTakes(in: log)
         for outcome in outcomes {
             let note: String
@@ -42,11 +54,7 @@ enum LogAccess {
 
     /// The recording of `take`, or a one-line error saying it is missing.
     static func recording(of take: Take, in log: any SessionLog) throws -> URL {
-        guard let url = log.home.resolve(take.recordingPath), FileManager.default.fileExists(atPath: url.path) else {
-            throw StoreError(.missingRecording, "the recording of take \(take.id ?? 0) is missing; restore it or delete the take with `stilte delete \(take.id ?? 0)`",
-                             path: log.home.url.appendingPathComponent(take.recordingPath).path)
-        }
-        return url
+        try log.recordings.requireFile(of: take)
     }
 
     /// The trainee names by id.

@@ -30,13 +30,13 @@ extension Stilte {
         }
 
         func run() throws {
-            let log = try LogAccess.openRecovering(.readOnly)
             if queryPlan {
-                guard let sqlite = log as? SQLiteSessionLog else { return }
+                let sqlite = try LogAccess.openSQLite(.readOnly)
                 let plans = try sqlite.progressQueryPlans(filter.filter()).map { ["sql": $0.sql, "plan": $0.plan.joined(separator: "\n")] }
                 print(String(decoding: try LogAccess.jsonEncoder().encode(plans), as: UTF8.self))
                 return
             }
+            let log = try LogAccess.openRecovering(.readOnly)
             var chosen = try filter.filter(in: log)
             chosen.includeAll = all
             let report = try log.progress(chosen)

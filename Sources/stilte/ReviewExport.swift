@@ -42,8 +42,8 @@ extension Stilte.ReviewCommand {
             guard let analysis = take.effectiveAnalysis else {
                 throw CommandFailure(Phrase(en: "take \(id) has no analysis to export", nl: "opname \(id) heeft geen analyse om te exporteren"))
             }
-            let recording = log.home.url.appendingPathComponent(take.recordingPath)
-            let present = FileManager.default.fileExists(atPath: recording.path)
+            let recording = URL(fileURLWithPath: log.recordings.location(of: take.recordingPath))
+            let present = (try? log.recordings.existingFile(take.recordingPath)) != nil
             if !present {
                 FileHandle.standardError.write(Data(Phrase(
                     en: "warning: the recording of take \(id) is missing (\(recording.path)); the timeline is exported without it\n",

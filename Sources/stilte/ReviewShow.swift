@@ -18,8 +18,8 @@ extension Stilte.ReviewCommand {
             let take = try LogAccess.take(self.take, in: log)
             let trainee = (try log.trainee(id: take.traineeId)?.name ?? "?").terminalSafe
             print("Take \(take.id ?? 0) · \(take.uuid.uuidString.lowercased()) · \(trainee) · \(take.scenarioId.terminalSafe) turn \(take.turn) · \(LogAccess.timestamp.string(from: take.createdAt)) UTC")
-            let file = log.home.url.appendingPathComponent(take.recordingPath).path
-            let present = FileManager.default.fileExists(atPath: file)
+            let file = log.recordings.location(of: take.recordingPath)
+            let present = (try? log.recordings.existingFile(take.recordingPath)) != nil
             let length = take.duration.map { String(format: "%.2f s", $0) } ?? "? s"
             print("Recording: \(file) (\(length), \(take.sampleRate) Hz)\(present ? "" : " — MISSING: the file is not there; playback and export will fail")")
             let analysis = take.effectiveAnalysis

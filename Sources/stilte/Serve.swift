@@ -39,7 +39,7 @@ extension Stilte {
 
         func run() async throws {
             let language = Interface.language
-            guard let log = try LogAccess.openRecovering() as? SQLiteSessionLog else { return }
+            let log = try LogAccess.openRecoveringForReview()
             let scenarios = (try? library.load(requireAudio: false))?.scenarios ?? []
             let configuration = ReviewServer.Configuration(host: listen, port: port, reviewer: reviewer ?? LogAccess.defaultReviewer)
             if !configuration.isLoopback {

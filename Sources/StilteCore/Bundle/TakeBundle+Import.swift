@@ -42,16 +42,15 @@ extension TakeBundle {
                     createdAt: r.createdAt))
             }
         }
-        try checkFreeSpace(for: fresh.reduce(0) { $0 + $1.file.size }, in: log.home, bundle: directory)
+        try checkFreeSpace(for: fresh.reduce(0) { $0 + $1.file.size }, in: log.recordings, bundle: directory)
 
-        var copies: [URL] = []
+        var copies: [String] = []
         do {
             for (entry, file) in fresh {
-                let ext = (entry.recording as NSString).pathExtension.lowercased()
-                let relative = "recordings/\(entry.uuid.uuidString.lowercased()).\(ext)"
-                guard let copy = log.home.resolve(relative) else { continue }
-                try PrivateCopy.copy(from: file.descriptor, sourcePath: file.path, to: copy, limit: BundleLimits.recordingBytes)
-                copies.append(copy)
+                let relative = RecordingStore.name(for: entry.uuid, fileExtension: (entry.recording as NSString).pathExtension)
+                let copy = try log.recordings.copyIn(from: file.descriptor, sourcePath: file.path, to: relative,
+                                                     limit: BundleLimits.recordingBytes)
+                copies.append(relative)
                 let measured: (sampleRate: Int, analysis: Analysis)
                 do { measured = try measure(copy, entry.target) } catch {
                     let reason = String(describing: error).replacingOccurrences(of: copy.path + ": ", with: "")
@@ -63,7 +62,7 @@ extension TakeBundle {
             summary.takesAdded = outcome.added.count
             summary.reviewsAdded = outcome.reviewsAdded
         } catch {
-            for copy in copies { unlink(copy.path) }
+            for copy in copies { try? log.recordings.remove(copy) }
             if let error = error as? StoreError, !error.message.contains("nothing was imported") {
                 let path = error.path ?? directory.appendingPathComponent("takes.json").path
                 if let phrase = error.phrase { throw StoreError(error.code, phrase + BundleText.nothingImported, path: path) }
@@ -103,13 +102,11 @@ extension TakeBundle {
                 StoreError(.invalidInput, BundleText.refusedEntry(uuid: entry.uuid.uuidString.lowercased(), number: index + 1, problem), path: path)
             }
             guard takeIDs.insert(entry.uuid).inserted else { throw refuse(BundleText.uuidTwice) }
-            let parts = entry.recording.split(separator: "/", omittingEmptySubsequences: false)
-            guard BundleDirectory.isPlainPath(entry.recording), parts.count == 2, parts[0] == "recordings",
-                  parts[1].utf8.count <= 255 else {
+            guard BundleDirectory.isPlainPath(entry.recording), RecordingStore.isValidName(entry.recording) else {
                 throw refuse(BundleText.notARecordingName(String(entry.recording.prefix(80))))
             }
             guard recordings.insert(entry.recording).inserted else { throw refuse(BundleText.recordingNamedTwice(entry.recording)) }
-            if let problem = newTake(entry, recordingPath: "recordings/x", sampleRate: 1, analysis: nil).problem { throw refuse(.same(problem)) }
+            if let problem = newTake(entry, recordingPath: RecordingStore.name(for: entry.uuid, fileExtension: "wav"), sampleRate: 1, analysis: nil).problem { throw refuse(.same(problem)) }
             guard entry.reviews.count <= BundleLimits.reviewsPerTake else {
                 throw refuse(BundleText.tooManyReviews(entry.reviews.count))
             }
@@ -153,16 +150,14 @@ extension TakeBundle {
     private static func checkCarried(_ existing: Take, entry: Entry, file: BundleDirectory.File, log: any SessionLog) throws {
         let owner = try log.trainee(id: existing.traineeId)?.name
         guard owner == entry.trainee.trimmingCharacters(in: .whitespaces),
-              let stored = log.home.resolve(existing.recordingPath), PrivateCopy.sameContent(file.descriptor, as: stored) else {
+              log.recordings.holdsSameContent(existing.recordingPath, as: file.descriptor) else {
             throw StoreError(.invalidInput, BundleText.carriedByAnother(uuid: entry.uuid.uuidString.lowercased(), take: existing.id ?? 0), path: file.path)
         }
     }
 
     /// Refuses, before copying, a bundle whose recordings do not fit in the home's free space.
-    private static func checkFreeSpace(for bytes: Int, in home: StilteHome, bundle: URL) throws {
-        var info = statvfs()
-        guard bytes > 0, statvfs(home.recordingsURL.path, &info) == 0 else { return }
-        let free = Int(info.f_bavail) * Int(info.f_frsize)
+    private static func checkFreeSpace(for bytes: Int, in recordings: RecordingStore, bundle: URL) throws {
+        guard bytes > 0, let free = recordings.freeBytes() else { return }
         guard bytes <= free else {
             throw StoreError(.io, BundleText.noSpace(needed: bytes >> 20, free: free >> 20), path: bundle.path)
         }

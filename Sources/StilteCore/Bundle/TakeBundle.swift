@@ -87,15 +87,13 @@ public enum TakeBundle {
         let takes = try log.takes(TakeFilter(trainee: trainee))
         guard !takes.isEmpty else { throw StoreError(.notFound, "no takes for trainee \(trainee); see `stilte takes`") }
         try PrivateFiles.makeDirectory(directory)
-        try PrivateFiles.makeDirectory(directory.appendingPathComponent("recordings"))
+        try PrivateFiles.makeDirectory(directory.appendingPathComponent(RecordingStore.directoryName))
         try PrivateFiles.makeDirectory(directory.appendingPathComponent("textgrids"))
         var entries: [Entry] = []
         var summary = Summary()
         for take in takes {
-            guard let source = log.home.resolve(take.recordingPath), FileManager.default.fileExists(atPath: source.path) else {
-                throw StoreError(.missingRecording, "the recording of take \(take.id ?? 0) is missing; delete the take (`stilte delete \(take.id ?? 0)`) or restore the file", path: take.recordingPath)
-            }
-            let name = "recordings/" + source.lastPathComponent
+            let source = try log.recordings.requireFile(of: take)
+            let name = take.recordingPath
             try copyPrivately(source, to: directory.appendingPathComponent(name))
             let id = take.uuid.uuidString.lowercased()
             if let grid = textGrid(take) {

@@ -97,7 +97,7 @@ extension Review {
     /// against its take by the store).
     public var problem: String? {
         if let problem = InputLimits.problem(name: reviewer, role: "reviewer") { return problem }
-        if let rating, !(1...5).contains(rating) { return "rating \(rating) is out of range; give 1 (poor) to 5 (excellent)" }
+        if let rating, !Review.ratings.contains(rating) { return "rating \(rating) is out of range; give 1 (poor) to 5 (excellent)" }
         if let comment, comment.count > InputLimits.commentCharacters {
             return "the comment has \(comment.count) characters; give at most \(InputLimits.commentCharacters)"
         }

@@ -19,7 +19,7 @@ import StilteAnalysis
 ///                                    appVersion: StilteVersion.current)
 /// var take = try log.beginTake(TakeDraft(sessionId: session.id ?? 0, scenarioId: scenario.id,
 ///                                        turn: 1, sampleRate: 16_000, target: turn.target))
-/// let file = log.recordingURL(of: take)   // exists, 0600, flock-ed by this process
+/// let file = log.recordingURL(of: take)   // exists, 0600, flock-ed by this process (RecordingStore)
 /// // ... RecordingWriter(path: file.path, sampleRate: 16_000): write, close ...
 /// take = try log.finishTake(take.id ?? 0, measurement: TakeMeasurement(
 ///     duration: seconds, analysis: analysis, reactionTime: reaction, overruns: gaps, unreliable: gaps > 0))
@@ -45,7 +45,7 @@ public protocol SessionLog: Sendable {
     /// Registers a take before its recording is written: its (empty, 0600) file exists
     /// and is locked by this process, and the row is in state `.recording`, so a crash
     /// leaves a take that ``recoverInterruptedTakes(measure:)`` finds on the next start.
-    /// Write the audio to `home.resolve(take.recordingPath)`.
+    /// Write the audio to ``recordingURL(of:)``.
     func beginTake(_ draft: TakeDraft) throws -> Take
     /// Stores the measurement of a take begun with ``beginTake(_:)``, marks it complete
     /// and releases its lock.
@@ -233,8 +233,9 @@ public struct TakeFilter: Sendable, Equatable {
 }
 
 extension SessionLog {
-    /// Where `take`'s recording is (or is to be written); nil for a path that would leave the home.
+    /// Where `take`'s recording is (or is to be written); nil for a stored name that is not
+    /// ``RecordingStore``'s.
     public func recordingURL(of take: Take) -> URL? {
-        home.resolve(take.recordingPath)
+        recordings.url(of: take.recordingPath)
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Where Stilte keeps its data: `$STILTE_HOME`, else `$XDG_DATA_HOME/stilte`,
-/// else `~/.local/share/stilte`. The log is `stilte.sqlite` in it and the
-/// recordings live under `recordings/`.
+/// else `~/.local/share/stilte`. The log is `stilte.sqlite` in it; the recordings are
+/// ``RecordingStore``'s.
 public struct StilteHome: Sendable, Equatable {
     /// The directory itself.
     public var url: URL
@@ -27,14 +27,6 @@ public struct StilteHome: Sendable, Equatable {
     /// The SQLite session log.
     public var databaseURL: URL { url.appendingPathComponent("stilte.sqlite") }
 
-    /// The directory of all recordings.
-    public var recordingsURL: URL { url.appendingPathComponent("recordings", isDirectory: true) }
-
-    /// The absolute location of a recording stored as `relativePath` (relative to the home).
-    /// Returns nil for a path that would leave the home (absolute, or with `..`).
-    public func resolve(_ relativePath: String) -> URL? {
-        guard !relativePath.hasPrefix("/"),
-              !relativePath.split(separator: "/").contains("..") else { return nil }
-        return url.appendingPathComponent(relativePath)
-    }
+    /// The directory of all recordings (``RecordingStore/directory``).
+    public var recordingsURL: URL { RecordingStore(home: self).directory }
 }

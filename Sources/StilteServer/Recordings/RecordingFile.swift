@@ -5,8 +5,8 @@ import Foundation
 import StilteCore
 
 /// A take's recording opened for reading by the server. Reached only through the
-/// take's id: the path comes from the log (``Take/recordingPath``, which
-/// ``StilteHome/resolve(_:)`` keeps inside the home), never from a request; a
+/// take's id: the name comes from the log (``Take/recordingPath``, which
+/// ``RecordingStore`` keeps inside `recordings/`), never from a request; a
 /// symbolic link or anything but a regular file is refused.
 ///
 /// Owns the file descriptor; it is closed exactly once, in `deinit`.
@@ -23,14 +23,7 @@ final class RecordingFile {
 
     /// Opens the recording of `take` in `home`, or nil when it is missing, a link or not a regular file.
     init?(of take: Take, in home: StilteHome) {
-        guard let url = home.resolve(take.recordingPath) else { return nil }
-        let descriptor = open(url.path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
-            close(descriptor)
-            return nil
-        }
+        guard let (descriptor, url, status) = RecordingStore(home: home).openForReading(take.recordingPath) else { return nil }
         self.descriptor = descriptor
         self.size = Int(status.st_size)
         self.modified = Double(status.st_mtim.tv_sec) + Double(status.st_mtim.tv_nsec) / 1e9

@@ -8,8 +8,9 @@ extension SQLiteSessionLog {
         return try write { db in try insertReview(review, db) }
     }
 
-    /// Inserts `review` unless its uuid is already in the log, and makes the latest
-    /// correction of its take the effective pause.
+    /// Inserts `review` unless its uuid is already in the log, and makes the correction that
+    /// counts (``Review/effectiveCorrection(among:)``) its take's effective pause. The rules are
+    /// ``Review``'s; this only reads and writes rows.
     func insertReview(_ review: Review, _ db: Database) throws -> (review: Review, added: Bool) {
         if let existing = try Self.fetchReviews(db, Review.filter(Column("uuid") == review.uuid.uuidString.lowercased())).first {
             return (existing, false)
@@ -17,23 +18,14 @@ extension SQLiteSessionLog {
         guard var take = try Self.fetchTake(db, id: review.takeId) else {
             throw StoreError(.notFound, "no take \(review.takeId); see `stilte takes`")
         }
-        if let span = review.correctedPause {
-            let length = take.duration ?? .infinity
-            guard span.start >= 0, span.end > span.start, span.end <= length + 0.001 else {
-                let limit = take.duration.map { String(format: "%.2f", $0) } ?? "?"
-                throw StoreError(.invalidInput, String(format: "corrected pause %.2f–%.2f s is not inside take %lld (0–%@ s) or ends before it starts", span.start, span.end, review.takeId, limit))
-            }
-        }
+        if let problem = review.problem(on: take) { throw StoreError(.invalidInput, problem) }
         var stored = review
         stored.id = nil
         try stored.insert(db)
         if review.correctedPause != nil {
-            // The latest correction wins (bundles may bring older reviews later).
-            let latest = try Self.fetchReviews(db, Review
-                .filter(Column("takeId") == review.takeId && Column("correctedPauseStart") != nil)
-                .order(Column("createdAt").desc, Column("id").desc)
-                .limit(1)).first
-            take.setCorrection(latest?.correctedPause)
+            let corrections = try Self.fetchReviews(db, Review
+                .filter(Column("takeId") == review.takeId && Column("correctedPauseStart") != nil))
+            take.setCorrection(Review.effectiveCorrection(among: corrections))
             try take.update(db)
         }
         return (stored, true)

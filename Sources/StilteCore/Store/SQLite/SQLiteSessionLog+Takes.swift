@@ -8,11 +8,10 @@ import StilteAnalysis
 extension SQLiteSessionLog {
     public func beginTake(_ draft: TakeDraft) throws -> Take {
         let uuid = UUID()
-        let ext = draft.fileExtension.isEmpty ? "wav" : draft.fileExtension
-        let relative = "recordings/\(uuid.uuidString.lowercased()).\(ext)"
-        guard let file = home.resolve(relative), !ext.contains("/") else { throw StoreError(.invalidInput, "bad file extension \(ext)") }
+        let relative = RecordingStore.name(for: uuid, fileExtension: draft.fileExtension.isEmpty ? "wav" : draft.fileExtension)
         // The file exists and is locked before the row appears, so no recovery in another
         // process can take it for an interrupted one.
+        guard let file = recordings.url(of: relative) else { throw StoreError(.invalidInput, "bad file extension \(draft.fileExtension)") }
         let lock = try recordingLocks.createAndLock(file.path)
         do {
             let take = try write { db in
@@ -29,7 +28,7 @@ extension SQLiteSessionLog {
             return take
         } catch {
             close(lock)
-            try? FileManager.default.removeItem(at: file)
+            try? recordings.remove(relative)
             throw error
         }
     }
@@ -51,7 +50,7 @@ extension SQLiteSessionLog {
     public func hasInterruptedTakes() throws -> Bool {
         let pending = try read { db in try Take.filter(Column("state") == Take.State.recording.rawValue).fetchAll(db) }
         return pending.contains { take in
-            guard let file = home.resolve(take.recordingPath) else { return false }
+            guard let file = recordings.url(of: take.recordingPath) else { return false }
             return !RecordingLocks.isLocked(file.path)
         }
     }
@@ -60,7 +59,7 @@ extension SQLiteSessionLog {
         let pending = try read { db in try Self.fetchTakes(db, Take.filter(Column("state") == Take.State.recording.rawValue)) }
         var outcomes: [RecoveredTake] = []
         for take in pending {
-            guard let id = take.id, let file = home.resolve(take.recordingPath) else { continue }
+            guard let id = take.id, let file = recordings.url(of: take.recordingPath) else { continue }
             // Still being recorded (by this or another process): not interrupted.
             if RecordingLocks.isLocked(file.path) { continue }
             let size = ((try? FileManager.default.attributesOfItem(atPath: file.path))?[.size] as? Int) ?? 0
@@ -71,7 +70,7 @@ extension SQLiteSessionLog {
                 guard var current = try Self.fetchTake(db, id: id), current.state == .recording else { return nil }
                 if size == 0 {
                     _ = try Take.deleteOne(db, key: id)
-                    try? FileManager.default.removeItem(at: file)
+                    try? recordings.remove(take.recordingPath)
                     return .removed
                 }
                 if let measurement { current.apply(measurement) }
@@ -117,8 +116,8 @@ extension SQLiteSessionLog {
 
     /// Inserts a complete take unless its uuid is already in the log (then the stored one is returned).
     private func insertTake(_ new: NewTake, _ db: Database) throws -> (take: Take, added: Bool) {
-        guard home.resolve(new.recordingPath) != nil else {
-            throw StoreError(.invalidInput, "recording path \(new.recordingPath) must be relative to the Stilte home")
+        guard RecordingStore.isValidName(new.recordingPath) else {
+            throw StoreError(.invalidInput, "recording path \(new.recordingPath) must be recordings/NAME in the Stilte home")
         }
         if let problem = new.problem { throw StoreError(.invalidInput, problem) }
         if let existing = try Self.fetchTakes(db, Take.filter(Column("uuid") == new.uuid.uuidString.lowercased())).first {
@@ -194,14 +193,9 @@ extension SQLiteSessionLog {
             let recordingPath = try? row.decode(String.self, forColumn: "recordingPath")
             _ = try Take.deleteOne(db, key: id)
             // Inside the transaction: if the file cannot be removed, the row stays too.
-            guard let recordingPath, let file = home.resolve(recordingPath) else { return }
-            do {
-                try FileManager.default.removeItem(at: file)
-            } catch CocoaError.fileNoSuchFile {
-                // Already gone; the row goes with it.
-            } catch {
-                throw StoreError(.io, "cannot remove the recording (\(FileProblem(error).en)); the take was kept", path: file.path)
-            }
+            // A file already gone goes with the row without complaint.
+            guard let recordingPath else { return }
+            try recordings.remove(recordingPath)
         }
     }
 }

@@ -80,7 +80,7 @@ public final class SQLiteSessionLog: SessionLog {
     private static func openForWriting(_ home: StilteHome) throws -> DatabaseQueue {
         let path = home.databaseURL.path
         try PrivateFiles.makeDirectory(home.url)
-        try PrivateFiles.makeDirectory(home.recordingsURL)
+        try RecordingStore(home: home).prepare()
         // Two processes opening a new log at once: one creates and migrates it while the
         // other waits, so the other never sees a half-made log (tables but no migration
         // row yet) and refuses it as another program's.

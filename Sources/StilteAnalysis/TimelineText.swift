@@ -1,10 +1,11 @@
 import Foundation
 
-/// A one-screen picture of an answer for a terminal (at most `width` columns):
+/// A one-screen picture of an answer for a terminal (at most `width` columns), with its key
+/// (`legend`, in the reader's language) below:
 ///
 ///     █ speech   ░ the pause   · other silence   ^ breath/click/noise in the pause
 public enum TimelineText {
-    public static func render(_ analysis: Analysis, width: Int = 78) -> String {
+    public static func render(_ analysis: Analysis, width: Int = 78, legend: String) -> String {
         let columns = max(20, width - 2)
         let duration = max(analysis.duration, 0.001)
         let step = duration / Double(columns)
@@ -42,33 +43,7 @@ public enum TimelineText {
             }
         }
         lines.append(String(axis))
-        lines.append(" █ speech  ░ pause  ^ breath/click/noise in the pause  · silence")
+        lines.append(legend)
         return lines.joined(separator: "\n")
-    }
-
-    /// The verdict and what it means, in one line of at most 70 characters.
-    public static func explain(_ analysis: Analysis) -> String {
-        let t = analysis.target
-        let window = String(format: "%.1f ± %.1f s", t.seconds, t.tolerance)
-        switch analysis.verdict {
-        case .onTarget: return "on-target: the pause is within \(window)"
-        case .short: return "short: the pause is under \(String(format: "%.1f", t.lowerBound)) s (target \(window))"
-        case .long: return "long: the pause is over \(String(format: "%.1f", t.upperBound)) s (target \(window))"
-        case .noPause: return "no-pause: speech never stopped after the refusal"
-        case .noContinuation: return "no-continuation: nothing was said after the pause"
-        case .noSpeech: return "no-speech: no speech was found in the recording"
-        }
-    }
-
-    /// What to do about it, in one line of at most 70 characters.
-    public static func advice(_ analysis: Analysis) -> String {
-        switch analysis.verdict {
-        case .onTarget: return "The no had time to land."
-        case .short: return "Count 21, 22, 23, 24 silently before offering the solution."
-        case .long: return "Offer the solution a little sooner."
-        case .noPause: return "Stop after the no and let it land."
-        case .noContinuation: return "After the pause, offer a solution (a colleague, a later answer)."
-        case .noSpeech: return "Check the microphone and its level, then try again."
-        }
     }
 }

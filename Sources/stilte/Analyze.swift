@@ -70,7 +70,7 @@ extension Stilte {
                     if json {
                         reports.append(AnalysisReport(result))
                     } else {
-                        print(Self.human(result))
+                        print(Self.human(result, language: Interface.language))
                     }
                 } catch {
                     failed = true
@@ -114,27 +114,37 @@ extension Stilte {
             }
         }
 
-        static func human(_ result: FileAnalysis) -> String {
+        /// The screen for one file, in `language`: the timeline, the refusal, the pause, the verdict.
+        static func human(_ result: FileAnalysis, language: Language) -> String {
             let a = result.analysis
-            let layout = result.channels == 1 ? "mono" : result.channels == 2 ? "stereo" : "\(result.channels) channels"
-            let facts = "  \(result.sampleRate) Hz \(layout)  \(String(format: "%.2f", a.duration)) s"
+            func seconds(_ value: Double) -> String { NumberFormat.decimal(value, language) }
+            /// A label padded to the column the values start in.
+            func label(_ phrase: Phrase) -> String {
+                let text = phrase.text(language)
+                return text + String(repeating: " ", count: max(1, 10 - text.count))
+            }
+            let layout = result.channels == 1 ? Phrase.same("mono") : result.channels == 2 ? Phrase.same("stereo")
+                : Phrase(en: "\(result.channels) channels", nl: "\(result.channels) kanalen")
+            let facts = "  \(result.sampleRate) Hz \(layout.text(language))  \(NumberFormat.seconds(a.duration, language))"
             var name = result.path
             if name.count + facts.count > 80 { name = "…" + name.suffix(max(8, 79 - facts.count)) }
             var lines = [name + facts]
-            lines.append(TimelineText.render(a, width: 78))
+            lines.append(TimelineText.render(a, width: 78, legend: AnalysisText.legend(language)))
             if let refusal = a.refusal {
-                lines.append(String(format: "refusal   %6.2f – %6.2f s", refusal.start, refusal.end))
+                lines.append(label(Phrase(en: "refusal", nl: "weigering")) + NumberFormat.span(refusal.start, refusal.end, language))
             }
+            let pauseLabel = label(Phrase(en: "pause", nl: "pauze"))
             if let pause = a.pause {
-                let line = String(format: "pause     %6.2f – %6.2f s   = %.2f s", pause.start, pause.end, pause.duration)
-                lines.append(line)
-                let sounds = pause.events.map { String(format: "%@ %.2f", $0.kind.rawValue, $0.start) }
-                if !sounds.isEmpty { lines.append("in pause  " + sounds.prefix(5).joined(separator: ", ") + (sounds.count > 5 ? ", …" : "")) }
+                lines.append(pauseLabel + NumberFormat.span(pause.start, pause.end, language) + " = " + NumberFormat.seconds(pause.duration, language))
+                let sounds = pause.events.map { "\($0.kind.rawValue) \(seconds($0.start))" }
+                if !sounds.isEmpty {
+                    lines.append(label(Phrase(en: "in pause", nl: "in pauze")) + sounds.prefix(5).joined(separator: ", ") + (sounds.count > 5 ? ", …" : ""))
+                }
             } else {
-                lines.append("pause     none")
+                lines.append(pauseLabel + Phrase(en: "none", nl: "geen").text(language))
             }
-            lines.append("verdict   " + TimelineText.explain(a))
-            lines.append("          " + TimelineText.advice(a))
+            lines.append(label(Phrase(en: "verdict", nl: "oordeel")) + AnalysisText.measured(a, language))
+            lines.append(String(repeating: " ", count: 10) + AnalysisText.advice(a, language))
             return lines.joined(separator: "\n") + "\n"
         }
     }

@@ -45,7 +45,7 @@ extension Stilte {
             } else if csv {
                 print(ProgressFormat.csv(report), terminator: "")
             } else {
-                print(ProgressFormat.text(report), terminator: "")
+                print(ProgressFormat.text(report, language: Interface.language), terminator: "")
             }
             if let plot { try writePlot(log: log, report: report, to: plot) }
         }

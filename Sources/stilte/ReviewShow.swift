@@ -23,7 +23,7 @@ extension Stilte.ReviewCommand {
             let length = take.duration.map { String(format: "%.2f s", $0) } ?? "? s"
             print("Recording: \(file) (\(length), \(take.sampleRate) Hz)\(present ? "" : " — MISSING: the file is not there; playback and export will fail")")
             let analysis = take.effectiveAnalysis
-            if let analysis { print(TimelineText.render(analysis)) }
+            if let analysis { print(TimelineText.render(analysis, legend: AnalysisText.legend(Interface.language))) }
             if let refusal = take.analysis?.refusal {
                 print(String(format: "Refusal: %.2f–%.2f s", refusal.start, refusal.end))
             }
@@ -37,7 +37,7 @@ extension Stilte.ReviewCommand {
             } else {
                 print("Pause: none detected")
             }
-            print("Verdict: " + (analysis.map(TimelineText.explain) ?? "\(take.verdict?.rawValue ?? "–") (\(target))"))
+            print("Verdict: " + (analysis.map { AnalysisText.measured($0, Interface.language) } ?? "\(take.verdict?.rawValue ?? "–") (\(target))"))
             for event in take.analysis?.pause?.events ?? [] {
                 print(String(format: "  in the pause: %@ at %.2f–%.2f s", event.kind.rawValue, event.start, event.end))
             }
@@ -48,7 +48,7 @@ extension Stilte.ReviewCommand {
             if take.state == .interrupted { facts.append("recovered after an interruption") }
             print(facts.joined(separator: ", ").prefix(1).uppercased() + facts.joined(separator: ", ").dropFirst())
             let scenarioTip = (try? library.load(requireAudio: false))?.scenario(id: take.scenarioId)?.tip(forTurn: take.turn - 1)
-            if let tip = scenarioTip ?? analysis.map(TimelineText.advice) { print("Tip: \(tip)") }
+            if let tip = scenarioTip ?? analysis.map { AnalysisText.advice($0, Interface.language) } { print("Tip: \(tip)") }
             let reviews = try log.reviews(takeId: take.id ?? 0)
             print(reviews.isEmpty ? "Reviews: none yet" : "Reviews:")
             for review in reviews {

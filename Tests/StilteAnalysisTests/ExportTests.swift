@@ -74,10 +74,10 @@ import Testing
     }
 
     @Test func timelineFitsEightyColumns() {
-        let text = TimelineText.render(Self.analysis, width: 78)
+        let text = TimelineText.render(Self.analysis, width: 78, legend: "key")
         for line in text.split(separator: "\n") { #expect(line.count <= 80) }
         #expect(text.contains("░") && text.contains("█") && text.contains("^"))
-        #expect(TimelineText.explain(Self.analysis).hasPrefix("on-target"))
+        #expect(text.hasSuffix("\nkey"))
     }
 }
 
@@ -110,5 +110,33 @@ import Testing
                                 duration: 5, parameters: params)
         #expect(a.verdict == .noContinuation && a.pause?.end == 5 && a.pause?.events.count == 1)
         #expect(PauseRule.apply(segments: [], events: [], duration: 5, parameters: params).verdict == .noSpeech)
+    }
+
+    /// Issue 9, the answer that never pauses: speech without a silence of `minPause` that then
+    /// stops is no pause found (`pause` nil), with the silence after the last word measured on
+    /// its own, however long that silence is; `no-continuation` only for a refusal (at most
+    /// `longestRefusal`) followed by silence only.
+    @Test(arguments: [0.3, 2.0, 6.0])
+    func anAnswerThatNeverPausesHasNoPause(silenceAfter: Double) {
+        // 5.2 s of words 0.3 s apart: longer than any refusal (4.75 s).
+        let words = stride(from: 0.5, to: 6.0, by: 1.1).map { ($0, $0 + 0.8) }
+        let end = words[words.count - 1].1
+        let a = PauseRule.apply(segments: segments(words), events: [PauseEvent(start: end + 0.1, end: end + 0.2, kind: .breath)],
+                                duration: end + silenceAfter, parameters: AnalysisParameters())
+        #expect(a.verdict == .noPause && a.pause == nil)
+        #expect(a.refusal == TimeSpan(start: 0.5, end: end))
+        #expect(abs((a.silenceAfterLastWord ?? -1) - silenceAfter) < 1e-9)
+    }
+
+    @Test func aRefusalAloneThenSilenceIsNoContinuationUpToTheLongestRefusal() {
+        let params = AnalysisParameters()
+        for (length, verdict) in [(1.5, Verdict.noContinuation), (params.longestRefusal - 0.05, .noContinuation), (params.longestRefusal + 0.05, .noPause)] {
+            let a = PauseRule.apply(segments: segments([(0.5, 0.5 + length)]), events: [], duration: length + 4, parameters: params)
+            #expect(a.verdict == verdict, "a \(length) s refusal then silence")
+            #expect((a.pause == nil) == (verdict == .noPause))
+            #expect(abs((a.silenceAfterLastWord ?? -1) - 3.5) < 1e-9)
+        }
+        // Silence shorter than minPause after a short refusal: no pause either.
+        #expect(PauseRule.apply(segments: segments([(0.5, 2.0)]), events: [], duration: 2.4, parameters: params).silenceAfterLastWord ?? 0 > 0.39)
     }
 }

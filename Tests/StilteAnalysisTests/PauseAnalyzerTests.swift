@@ -157,6 +157,18 @@ private let boundary = 0.04
         #expect(analysis.pause == nil)
     }
 
+    /// Issue 9: a whole answer spoken without a pause, then 3 s of quiet, through the engine.
+    @Test func anAnswerThatNeverPausesIsNoPauseWithTheSilenceAfterItMeasured() throws {
+        var voice = SyntheticVoice(rate: 16000, seconds: 10.0)
+        for (index, start) in stride(from: 0.5, to: 6.5, by: 0.9).enumerated() { voice.word(start, start + 0.7, f0: index.isMultiple(of: 2) ? 120 : 110) }
+        voice.noise(level: 0.003)
+        let (analysis, _) = try analyse(voice.samples, rate: 16000)
+        #expect(analysis.verdict == .noPause && analysis.pause == nil)
+        let last = try #require(analysis.segments.last)
+        #expect(abs(last.end - 6.6) <= 2 * boundary)
+        #expect(abs((analysis.silenceAfterLastWord ?? 0) - 3.4) <= 2 * boundary)
+    }
+
     @Test func noSpeechInNoiseOrDigitalSilence() throws {
         var noise = SyntheticVoice(rate: 16000, seconds: 3)
         noise.noise(level: 0.01)

@@ -199,6 +199,46 @@ import Testing
         #expect(!run.stderr.contains("NSCocoaErrorDomain") && !run.stderr.contains("operation could not be completed"))
     }
 
+    /// Issue 9, the answer that never pauses: words without a silence of --min-pause, then quiet.
+    /// JSON has `pause: null` and the silence after the last word in a field of its own; the
+    /// screen says no pause was found and measures that silence, in English and Dutch; a short
+    /// refusal followed by silence only stays `no-continuation`.
+    @Test func anAnswerThatNeverPausesIsReportedAsMeasured() throws {
+        let scratch = try Scratch()
+        let runOn = scratch.path("run-on.wav")
+        // 5.4 s of words 0.2 s apart (longer than any refusal), then 2.6 s of quiet.
+        try Self.writeAnswer(runOn, words: stride(from: 0.5, to: 5.5, by: 0.8).map { ($0, $0 + 0.6) }, seconds: 8.5)
+        let run = try Self.stilte(["analyze", "--json", runOn])
+        #expect(run.status == 0, "\(run.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(object["verdict"] as? String == "no-pause")
+        #expect(object["pause"] is NSNull, "\(object["pause"] ?? "missing")")
+        let after = try #require(object["silenceAfterLastWord"] as? Double)
+        #expect(abs(after - 2.6) < 0.1, "silence after the last word \(after) s")
+        let refusalEnd = try #require((object["refusal"] as? [String: Double])?["end"])
+        #expect(abs(refusalEnd + after - 8.5) < 0.002, "the silence runs from the last word to the end")
+
+        let measured = String(format: "%.2f s", after)
+        let english = try Self.stilte(["analyze", runOn]).stdout
+        #expect(english.contains("pause     none")
+                && english.contains("verdict   no-pause: no pause between the words; \(measured) of silence after the last"), "\(english)")
+        let dutch = try Self.stilte(["--lang", "nl", "analyze", runOn]).stdout
+        let gemeten = measured.replacingOccurrences(of: ".", with: ",")
+        #expect(dutch.contains("pauze     geen")
+                && dutch.contains("oordeel   no-pause: geen pauze tussen de woorden; \(gemeten) stilte na het laatste"), "\(dutch)")
+        #expect(dutch.contains("Stop na het nee en tel in stilte; bied dan de oplossing."))
+        for text in [english, dutch] {
+            #expect(!text.contains("no-continuation") && !text.contains("never"), "\(text)")
+            for line in text.split(separator: "\n") { #expect(line.count <= 80, "\(line)") }
+        }
+
+        let alone = scratch.path("refusal-alone.wav")
+        try Self.writeAnswer(alone, words: Self.refusal, seconds: 6)
+        let refusal = try #require(try JSONSerialization.jsonObject(with: Data(try Self.stilte(["analyze", "--json", alone]).stdout.utf8)) as? [String: Any])
+        #expect(refusal["verdict"] as? String == "no-continuation")
+        #expect((refusal["pause"] as? [String: Any])?["end"] as? Double == 6)
+    }
+
     @Test func humanOutputFitsEightyColumns() throws {
         let scratch = try Scratch()
         let file = scratch.path("answer.wav")

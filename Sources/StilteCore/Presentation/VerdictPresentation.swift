@@ -25,8 +25,10 @@ extension Verdict {
                                nl: "Goed volgehouden: het nee kon landen voor de oplossing kwam.")
         case .long: Phrase(en: "The silence ran past the window: offer the solution a little sooner.",
                            nl: "De stilte duurde te lang: kom iets eerder met je oplossing.")
-        case .noPause: Phrase(en: "There was no real silence after the no: stop, count in silence, then go on.",
-                              nl: "Na je nee viel geen echte stilte: stop, tel in stilte, en ga dan verder.")
+        // No pause between the words: true of a whole answer given in one go and of a long refusal
+        // with nothing after it (the report adds the silence after the last word).
+        case .noPause: Phrase(en: "No pause between your words: stop after the no, count in silence, go on.",
+                              nl: "Geen pauze tussen je woorden: stop na je nee, tel in stilte, ga dan verder.")
         case .noContinuation: Phrase(en: "You never went on after the no: offer the solution after the silence.",
                                      nl: "Na je nee ging je niet verder: bied na de stilte een oplossing.")
         case .noSpeech: Phrase(en: "Nothing was heard: check the microphone and speak up.",

@@ -5,27 +5,43 @@ public enum ProgressFormat {
     /// Below this many measured takes the p10–p90 spread is not shown.
     public static let spreadThreshold = 5
 
-    /// The human summary, a few lines per trainee × scenario.
-    public static func text(_ report: ProgressReport, weeks maxWeeks: Int = 6) -> String {
-        let leftOut = report.leftOut > 0
-            ? "(\(report.leftOut) demo, interrupted or empty take\(report.leftOut == 1 ? "" : "s") left out; --all counts them)\n" : ""
-        guard !report.groups.isEmpty else { return "No takes yet.\n" + leftOut }
+    /// The human summary, a few lines per trainee × scenario, in `language`.
+    public static func text(_ report: ProgressReport, weeks maxWeeks: Int = 6, language: Language) -> String {
+        func seconds(_ value: Double?) -> String { NumberFormat.seconds(value, language) }
+        func takes(_ count: Int) -> Phrase { Phrase.count(count, en: ("take", "takes"), nl: ("opname", "opnamen")) }
+        var leftOut = ""
+        if report.leftOut > 0 {
+            let count = Phrase.count(report.leftOut, en: ("demo, interrupted or empty take", "demo, interrupted or empty takes"),
+                                     nl: ("demo-, onderbroken of lege opname", "demo-, onderbroken of lege opnamen"))
+            leftOut = Phrase(en: "(\(count.en) left out; --all counts them)\n",
+                             nl: "(\(count.nl) niet meegeteld; --all telt ze mee)\n").text(language)
+        }
+        guard !report.groups.isEmpty else { return Phrase(en: "No takes yet.\n", nl: "Nog geen opnamen.\n").text(language) + leftOut }
         var out = ""
         for group in report.groups {
-            let target = String(format: "target %.1f ± %.1f s", group.target.seconds, group.target.tolerance)
-            out += "\(group.trainee.terminalSafe) · \(group.scenarioId.terminalSafe): \(group.takes) take\(group.takes == 1 ? "" : "s"), on target \(group.onTargetText)  (\(target))\n"
-            var numbers = "  median \(seconds(group.medianPause))"
+            let target = NumberFormat.target(group.target, language)
+            let share = group.onTargetText(language)
+            let name = "\(group.trainee.terminalSafe) · \(group.scenarioId.terminalSafe): "
+            out += name + Phrase(en: "\(takes(group.takes).en), on target \(share)  (target \(target))\n",
+                                 nl: "\(takes(group.takes).nl), raak \(share)  (doel \(target))\n").text(language)
+            let median = seconds(group.medianPause)
+            var numbers = Phrase(en: "  median \(median)", nl: "  mediaan \(median)")
             if group.measured >= spreadThreshold {
-                numbers += ", spread \(seconds(group.p10Pause))–\(seconds(group.p90Pause)) (p10–p90)"
+                let spread = "\(seconds(group.p10Pause))–\(seconds(group.p90Pause)) (p10–p90)"
+                numbers = numbers + Phrase(en: ", spread \(spread)", nl: ", spreiding \(spread)")
             } else {
-                numbers += ", spread: too few takes (\(group.measured) measured)"
+                numbers = numbers + Phrase(en: ", spread: too few takes (\(group.measured) measured)",
+                                           nl: ", spreiding: te weinig opnamen (\(group.measured) gemeten)")
             }
-            numbers += ", first \(seconds(group.first?.pauseDuration)) → latest \(seconds(group.latest?.pauseDuration))"
-            out += numbers + "\n"
+            let first = seconds(group.first?.pauseDuration), latest = seconds(group.latest?.pauseDuration)
+            numbers = numbers + Phrase(en: ", first \(first) → latest \(latest)", nl: ", eerste \(first) → laatste \(latest)")
+            out += numbers.text(language) + "\n"
             let spark = Sparkline.render(group.recent.map(\.pauseDuration), targetSeconds: group.target.seconds)
-            out += "  last \(group.recent.count): \(spark)\n"
+            out += Phrase(en: "  last \(group.recent.count): \(spark)\n", nl: "  laatste \(group.recent.count): \(spark)\n").text(language)
             for week in group.weeks.suffix(maxWeeks) {
-                out += "  week of \(week.week): \(week.takes) take\(week.takes == 1 ? "" : "s"), \(week.onTarget) on target, mean \(seconds(week.meanPause))\n"
+                let mean = seconds(week.meanPause)
+                out += Phrase(en: "  week of \(week.week): \(takes(week.takes).en), \(week.onTarget) on target, mean \(mean)\n",
+                              nl: "  week van \(week.week): \(takes(week.takes).nl), \(week.onTarget) raak, gemiddeld \(mean)\n").text(language)
             }
         }
         return out + leftOut
@@ -41,12 +57,6 @@ public enum ProgressFormat {
                           CSV.number(g.target.seconds), CSV.number(g.target.tolerance)].joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// "3.42 s", or "–" when there is no value.
-    public static func seconds(_ value: Double?) -> String {
-        guard let value else { return "–" }
-        return String(format: "%.2f s", value)
     }
 }
 

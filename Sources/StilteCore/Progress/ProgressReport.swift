@@ -55,12 +55,12 @@ public struct ProgressGroup: Codable, Sendable, Equatable {
         self.weeks = weeks
     }
 
-    /// "3 of 5" below ``ProgressGroup/percentThreshold`` takes, "62 % of 40" from there on:
-    /// no percentages pretending precision on a handful of takes.
-    public var onTargetText: String {
-        if takes < Self.percentThreshold { return "\(onTarget) of \(takes)" }
+    /// "3 of 5" below ``ProgressGroup/percentThreshold`` takes, "62 % of 40" from there on
+    /// (nl "3 van 5", "62 % van 40"): no percentages pretending precision on a handful of takes.
+    public func onTargetText(_ language: Language) -> String {
+        if takes < Self.percentThreshold { return Phrase(en: "\(onTarget) of \(takes)", nl: "\(onTarget) van \(takes)").text(language) }
         let percent = Int((Double(onTarget) / Double(takes) * 100).rounded())
-        return "\(percent) % of \(takes)"
+        return Phrase(en: "\(percent) % of \(takes)", nl: "\(percent) % van \(takes)").text(language)
     }
 
     /// Below this many takes the share on target is given as a count.

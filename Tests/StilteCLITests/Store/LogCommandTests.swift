@@ -31,6 +31,8 @@ struct LogCommandTests {
         #expect(progress.contains("trainee-0 · scenario-0: 10 takes, on target"))
         #expect(progress.contains(" of 10") || progress.contains("% of 10"))
         #expect(progress.contains("last 10: "))
+        let dutch = try cli.run("--lang", "nl", "progress").stdout
+        #expect(dutch.contains("trainee-0 · scenario-0: 10 opnamen, raak ") && dutch.contains("laatste 10: "), "\(dutch)")
         let csv = try cli.run("progress", "--csv").stdout.split(separator: "\n")
         #expect(csv.count == 5)
         #expect(csv.first?.hasPrefix("trainee,scenario,takes") == true)

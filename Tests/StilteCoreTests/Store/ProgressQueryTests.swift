@@ -58,7 +58,8 @@ struct ProgressQueryTests {
         #expect(practice.groups.first?.takes == 2)
         #expect(practice.groups.first?.onTarget == 2)
         #expect(practice.leftOut == 3)
-        #expect(ProgressFormat.text(practice).contains("3 demo, interrupted or empty takes left out"))
+        #expect(ProgressFormat.text(practice, language: .en).contains("(3 demo, interrupted or empty takes left out; --all counts them)"))
+        #expect(ProgressFormat.text(practice, language: .nl).contains("(3 demo-, onderbroken of lege opnamen niet meegeteld; --all telt ze mee)"))
         let all = try log.progress(TakeFilter(trainee: "anna", includeAll: true))
         #expect(all.groups.first?.takes == 5)
         #expect(all.leftOut == 0)
@@ -98,15 +99,41 @@ struct ProgressQueryTests {
     func honestShare() {
         var group = ProgressGroup(trainee: "a", scenarioId: "s", takes: 5, measured: 5, onTarget: 3, target: PauseTarget(),
                                   medianPause: 4, p10Pause: 3, p90Pause: 5, first: nil, latest: nil, recent: [], weeks: [])
-        #expect(group.onTargetText == "3 of 5")
+        #expect(group.onTargetText(.en) == "3 of 5" && group.onTargetText(.nl) == "3 van 5")
         group.takes = 40
         group.onTarget = 25
-        #expect(group.onTargetText == "63 % of 40")
+        #expect(group.onTargetText(.en) == "63 % of 40" && group.onTargetText(.nl) == "63 % van 40")
         let text = ProgressFormat.text(ProgressReport(groups: [ProgressGroup(trainee: "a", scenarioId: "s", takes: 2, measured: 2, onTarget: 1,
-            target: PauseTarget(), medianPause: 4, p10Pause: 3, p90Pause: 5, first: nil, latest: nil, recent: [], weeks: [])]))
+            target: PauseTarget(), medianPause: 4, p10Pause: 3, p90Pause: 5, first: nil, latest: nil, recent: [], weeks: [])]), language: .en)
         #expect(text.contains("1 of 2"))
         #expect(text.contains("too few takes"))
         #expect(!text.contains("%"))
+    }
+
+    @Test("the summary in Dutch: every line, numbers with a decimal comma")
+    func dutchSummary() {
+        let point = ProgressPoint(takeId: 1, createdAt: Date(timeIntervalSince1970: 0), pauseDuration: 3.5, verdict: .onTarget)
+        let group = ProgressGroup(trainee: "anna", scenarioId: "s", takes: 6, measured: 6, onTarget: 1, target: PauseTarget(),
+                                  medianPause: 3.25, p10Pause: 2, p90Pause: 4.5, first: point, latest: point, recent: [point],
+                                  weeks: [WeekBucket(week: "2026-11-30", takes: 1, onTarget: 1, meanPause: 3.5)])
+        let report = ProgressReport(groups: [group], leftOut: 1)
+        #expect(ProgressFormat.text(report, language: .nl) == """
+            anna · s: 6 opnamen, raak 1 van 6  (doel 4,0 ± 0,5 s)
+              mediaan 3,25 s, spreiding 2,00 s–4,50 s (p10–p90), eerste 3,50 s → laatste 3,50 s
+              laatste 1: \(Sparkline.render([3.5], targetSeconds: 4))
+              week van 2026-11-30: 1 opname, 1 raak, gemiddeld 3,50 s
+            (1 demo-, onderbroken of lege opname niet meegeteld; --all telt ze mee)
+
+            """)
+        #expect(ProgressFormat.text(report, language: .en) == """
+            anna · s: 6 takes, on target 1 of 6  (target 4.0 ± 0.5 s)
+              median 3.25 s, spread 2.00 s–4.50 s (p10–p90), first 3.50 s → latest 3.50 s
+              last 1: \(Sparkline.render([3.5], targetSeconds: 4))
+              week of 2026-11-30: 1 take, 1 on target, mean 3.50 s
+            (1 demo, interrupted or empty take left out; --all counts them)
+
+            """)
+        #expect(ProgressFormat.text(ProgressReport(groups: []), language: .nl) == "Nog geen opnamen.\n")
     }
 
     @Test("sparkline: 0 s to twice the target over eight levels; missing pauses shown as a dot")

@@ -172,7 +172,7 @@ enum ScenariosCLI {
     /// The built `stilte` (found as the rig finds it).
     static var executable: URL { get throws { try ChildProcess.stilteExecutable() } }
 
-    /// Runs `stilte` (or another `executable`) without the caller's `STILTE_SCENARIOS`, output captured.
+    /// Runs `stilte` (or another `executable`) without the caller's `STILTE_SCENARIOS` and session log, output captured.
     static func run(_ arguments: [String], environment: [String: String] = [:],
                     directory: String? = nil, executable: URL? = nil) throws -> Result {
         let process = Process()
@@ -180,6 +180,8 @@ enum ScenariosCLI {
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "STILTE_SCENARIOS")
+        // No session log: `stilte scenarios` lists the plain table, not someone's practice schedule.
+        env["STILTE_HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("stilte-no-home-\(UUID().uuidString)").path
         env.merge(environment) { $1 }
         process.environment = env
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }

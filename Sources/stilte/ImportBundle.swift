@@ -17,7 +17,7 @@ extension Stilte {
         func run() throws {
             let log = try LogAccess.open()
             let summary = try BundleImport.run(URL(fileURLWithPath: directory), into: log)
-            print("Imported \(summary.takesAdded) takes (\(summary.takesSkipped) already in the log) and \(summary.reviewsAdded) reviews.")
+            print(summary.report.text(Interface.language))
         }
     }
 }

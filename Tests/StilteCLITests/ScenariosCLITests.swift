@@ -110,6 +110,25 @@ struct ScenariosCLITests {
         #expect(show.error.contains("bad.en.yaml:10: turns[0].audio:"))
     }
 
+    @Test func aScenarioFileTooLargeToReadIsNamedInOneLineInDutchToo() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("stilte-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let scenarios = root.appendingPathComponent("Scenarios")
+        try FileManager.default.createDirectory(at: scenarios, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("Audio"), withIntermediateDirectories: true)
+        // 200 KiB of comment after a valid head: it once cost every command a full parse.
+        let huge = scenarios.appendingPathComponent("huge.en.yaml")
+        try (String(repeating: "# notes\n", count: 25_600)).write(to: huge, atomically: true, encoding: .utf8)
+        let english = try ScenariosCLI.run(["scenarios", "--scenarios", scenarios.path])
+        #expect(english.status == 1)
+        let lines = english.error.split(separator: "\n").map(String.init)
+        #expect(lines.first == huge.path + ": is 200 KiB; a scenario file may be at most 64 KiB (the shipped ones have 1–2 KiB) — it was not read; shorten it or split it into several scenarios")
+        let dutch = try ScenariosCLI.run(["scenarios", "--scenarios", scenarios.path, "--lang", "nl"])
+        let dutchLines = dutch.error.split(separator: "\n").map(String.init)
+        #expect(dutchLines.first == huge.path + ": is 200 KiB; een scenariobestand mag hoogstens 64 KiB zijn (de meegeleverde hebben 1–2 KiB) — het is niet gelezen; maak het korter of verdeel het over meer scenario's")
+        #expect(dutchLines.last?.hasPrefix("Error: 1 probleem in scenariobestanden") == true)
+    }
+
     @Test func aMissingScenariosDirectoryIsOneLine() throws {
         let result = try ScenariosCLI.run(["scenarios", "--scenarios", "/nonexistent/Scenarios"])
         #expect(result.status != 0)

@@ -55,7 +55,14 @@ struct BurstDetector {
         let (energy, high, low) = features.frameEnergies(i)
         let bands = Bands(low: low, high: high)
         var inSpeech = false
-        if case .speech = state { inSpeech = true }
+        if case let .speech(open, _) = state {
+            inSpeech = true
+            if let room = steadyRoom(after: open, frame: i) {
+                lowFloor.raise(toDb: room.low)
+                highFloor.raise(toDb: room.high)
+                inSpeech = false
+            }
+        }
         lowFloor.update(bands.low, inSpeech: inSpeech)
         highFloor.update(bands.high, inSpeech: inSpeech)
         let background = self.background
@@ -117,6 +124,26 @@ struct BurstDetector {
                                        limit: voicedBlock - S.maxLeadBlocks)
         guard !hasConsonantLevel(burst, blocks: burst.start..<cut) else { return (burst.start, nil) }
         return (cut, BlockSpan(start: burst.start, end: cut))
+    }
+
+    /// The room's level in each band, dB, when the `longUnvoicedFrames` up to frame `i` of a
+    /// speech burst are unvoiced and steady (their level within `steadyRangeDb`): sound that
+    /// holds on, level and without a voice, long after the voice stopped is the room (a fan
+    /// that started, noise that faded in while the background was frozen for the speech).
+    private func steadyRoom(after burst: OpenBurst, frame i: Int) -> (low: Float, high: Float)? {
+        let n = S.longUnvoicedFrames
+        guard burst.lastVoiced >= 0, i - burst.lastVoiced >= n, voicing.voicedRun == 0 else { return nil }
+        var lowest = Float.infinity, highest = -Float.infinity, low: Float = 0, high: Float = 0
+        for k in (i - n + 1)...i {
+            let level = features.frameLevel(k)
+            lowest = min(lowest, level)
+            highest = max(highest, level)
+            if highest - lowest > S.steadyRangeDb { return nil }
+            let b = features.frameBands(k)
+            low += 10 * log10(max(b.low, .leastNormalMagnitude))
+            high += 10 * log10(max(b.high, .leastNormalMagnitude))
+        }
+        return (low / Float(n), high / Float(n))
     }
 
     /// Closes a burst still open at the end of the audio.

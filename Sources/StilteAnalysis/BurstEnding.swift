@@ -8,7 +8,11 @@ extension BurstDetector {
     /// for a room's decay without the evidence `reverberantDecayStart` waits for.
     func ending(of burst: OpenBurst, speechStart: Int?, floorThreshold: Bands,
                 assumingDecayFrom assumed: Int? = nil) -> BurstReport {
-        var threshold = Bands.max(floorThreshold, burst.peakBands * (decibels(-S.refinePeakDb) / Float(S.frameBlocks)))
+        // Below the peak by `refinePeakDb`, but no higher than `edgeOverBackgroundDb` over the
+        // room: in a quiet room a fading end is still far above the background.
+        let peakRelative = burst.peakBands * (decibels(-S.refinePeakDb) / Float(S.frameBlocks))
+        let overBackground = background * (decibels(S.edgeOverBackgroundDb) / Float(S.frameBlocks))
+        var threshold = Bands.max(floorThreshold, Bands.min(peakRelative, overBackground))
         // Speech does not end before its last voiced frame does, unless what follows the
         // last strong frame is the steady free decay of a reverberant room. (The search
         // starts in the middle block of the frame it starts from.)

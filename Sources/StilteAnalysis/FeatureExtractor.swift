@@ -11,6 +11,9 @@ struct Bands {
     /// The band-wise maximum.
     static func max(_ a: Bands, _ b: Bands) -> Bands { Bands(low: Swift.max(a.low, b.low), high: Swift.max(a.high, b.high)) }
 
+    /// The band-wise minimum.
+    static func min(_ a: Bands, _ b: Bands) -> Bands { Bands(low: Swift.min(a.low, b.low), high: Swift.min(a.high, b.high)) }
+
     /// Whether either band reaches its threshold.
     @inline(__always)
     func reaches(_ threshold: Bands) -> Bool { low >= threshold.low || high >= threshold.high }

@@ -23,6 +23,14 @@ struct NoiseFloor {
         minima = [Float](repeating: .infinity, count: S.floorSubwindows)
     }
 
+    /// Raises the background to `db` (energy per frame, dB) at once: the room has been
+    /// measured over a steady stretch that the average could not follow.
+    mutating func raise(toDb db: Float) {
+        guard db > (backgroundDb ?? -.infinity) else { return }
+        backgroundDb = db
+        level = pow(10, db / 10)
+    }
+
     /// Adds a frame's energy; `inSpeech` frames move only the floor.
     mutating func update(_ energy: Float, inSpeech: Bool) {
         current = min(current, energy)

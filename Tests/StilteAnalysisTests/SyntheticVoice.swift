@@ -135,6 +135,15 @@ struct SyntheticVoice {
         for i in samples.indices { samples[i] += Float(level * random.gaussian()) }
     }
 
+    /// White noise of RMS `level` that fades in linearly over the first `fadeIn` seconds (a
+    /// fan starting, a gain settling).
+    mutating func noise(level: Double, fadeIn: Double) {
+        for i in samples.indices {
+            let gain = min(1, Double(i) / (fadeIn * Double(rate)))
+            samples[i] += Float(level * gain * random.gaussian())
+        }
+    }
+
     /// A constant offset plus 50 Hz hum with odd harmonics, of amplitude `hum`.
     mutating func dcAndHum(offset: Double, hum: Double) {
         for i in samples.indices {

@@ -85,6 +85,16 @@ public enum TextGrid {
         throw TextGridError(message: "no interval labelled \"pause\" in the TextGrid; label the corrected pause \"pause\"")
     }
 
+    /// The time a TextGrid covers (its `xmin` … `xmax`, in seconds): the length of the
+    /// recording it was made for.
+    public static func extent(of text: String) throws(TextGridError) -> TimeSpan {
+        var tokens = Tokens(text)
+        guard try tokens.string() == "ooTextFile", try tokens.string() == "TextGrid" else {
+            throw TextGridError(message: "not a Praat TextGrid (expected File type = \"ooTextFile\", Object class = \"TextGrid\")")
+        }
+        return TimeSpan(start: try tokens.number(), end: try tokens.number())
+    }
+
     /// The interval tiers of a TextGrid (point tiers are skipped).
     public static func parse(_ text: String) throws(TextGridError) -> [Tier] {
         var tokens = Tokens(text)

@@ -83,7 +83,7 @@ extension Stilte {
             do throws(AudioError) {
                 capture = try LiveCapture.start(device: captureDevice, sampleRate: 16_000)
             } catch {
-                throw CommandFailure.device(error, role: "capture", format: "16000 Hz mono capture")
+                throw CommandFailure.device(error, role: .capture, format: .mono(sampleRate: 16_000))
             }
             defer { capture.stop() }
             var analyzer: PauseAnalyzer
@@ -100,7 +100,7 @@ extension Stilte {
                 case .gap?, nil:
                     continue
                 case .ended(let error)?:
-                    if let error { throw CommandFailure.device(error, role: "capture", format: "16000 Hz mono capture") }
+                    if let error { throw CommandFailure.device(error, role: .capture, format: .mono(sampleRate: 16_000)) }
                     break loop
                 }
             }

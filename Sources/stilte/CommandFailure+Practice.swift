@@ -10,7 +10,7 @@ extension PracticeFailure {
     init(_ phrase: Phrase) { self.init(phrase, language: Interface.language) }
 
     /// A device failure in the interface language.
-    static func device(_ error: AudioError, role: String, format: String) -> PracticeFailure {
+    static func device(_ error: AudioError, role: DeviceRole, format: DeviceFormat) -> PracticeFailure {
         device(error, role: role, format: format, language: Interface.language)
     }
 

@@ -27,18 +27,22 @@ extension Stilte {
             }
             if !yes, let take {
                 guard isatty(STDIN_FILENO) == 1 else {
-                    throw StoreError(.invalidInput, "not deleting take \(id) without confirmation; add --yes when not on a terminal")
+                    throw CommandFailure(Phrase(en: "not deleting take \(id) without confirmation; add --yes when not on a terminal",
+                                                nl: "opname \(id) wordt niet verwijderd zonder bevestiging; geef --yes als je niet op een terminal werkt"))
                 }
                 let trainee = (try log.trainee(id: take.traineeId)?.name ?? "?").terminalSafe
-                print("Delete take \(id) · \(take.shortUUID) (\(trainee), \(take.scenarioId.terminalSafe), \(LogAccess.timestamp.string(from: take.createdAt)) UTC) and its recording? [y/N] ", terminator: "")
+                let what = "\(id) · \(take.shortUUID) (\(trainee), \(take.scenarioId.terminalSafe), \(LogAccess.timestamp.string(from: take.createdAt)) UTC)"
+                print(Interface.text(en: "Delete take \(what) and its recording? [y/N] ",
+                                     nl: "Opname \(what) en de geluidsopname verwijderen? [j/N] "), terminator: "")
                 let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
-                guard answer == "y" || answer == "yes" else {
-                    print("Kept.")
+                guard ["y", "yes", "j", "ja"].contains(answer) else {
+                    print(Interface.text(en: "Kept.", nl: "Bewaard."))
                     return
                 }
             }
             try log.deleteTake(id: id)
-            print("Deleted take \(id) and \(take?.recordingPath ?? "its recording").")
+            let recording = take?.recordingPath ?? Interface.text(en: "its recording", nl: "de geluidsopname")
+            print(Interface.text(en: "Deleted take \(id) and \(recording).", nl: "Opname \(id) en \(recording) verwijderd."))
         }
     }
 }

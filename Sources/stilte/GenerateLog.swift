@@ -51,7 +51,9 @@ extension Stilte {
             }
             let began = Date().timeIntervalSince1970
             var random = SplitMix64(seed: seed)
-            let start = Date(timeIntervalSince1970: 1_767_225_600)  // 2026-01-01
+            // Five minutes apart from 2020-01-01: 100,000 takes end in 2020-12, in the past as
+            // the store requires (a take dated after tomorrow is refused).
+            let start = Date(timeIntervalSince1970: 1_577_836_800)
             var batch: [NewTake] = []
             batch.reserveCapacity(eachInOwnTransaction ? 1 : takes)
             for index in 0..<takes {

@@ -20,7 +20,7 @@ extension Stilte {
                 let measured = try FileAnalysis.run(path: copy.path, parameters: AnalysisParameters(target: target))
                 return (measured.sampleRate, measured.analysis)
             }
-            print("Imported \(summary.takesAdded) takes (\(summary.takesSkipped) already in the log) and \(summary.reviewsAdded) reviews.")
+            print(summary.report.text(Interface.language))
         }
     }
 }

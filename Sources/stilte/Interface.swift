@@ -11,6 +11,12 @@ enum Interface {
     /// The interface language when no trainee preference applies.
     static var language: Language { choice.resolved() }
 
+    /// The words in the interface language.
+    static func text(en: String, nl: String) -> String { Phrase(en: en, nl: nl).text(language) }
+
+    /// Seconds as the interface language writes them ("2.50 s", "2,50 s").
+    static func seconds(_ value: Double) -> String { NumberFormat.seconds(value, language) }
+
     /// Reads `--lang X` / `--lang=X` from the command line and the locale variables.
     static func read() throws(LanguageError) -> LanguageChoice {
         try LanguageChoice.from(flag: LanguageFlag.value(in: Array(CommandLine.arguments.dropFirst())),

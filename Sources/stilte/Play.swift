@@ -28,14 +28,18 @@ extension Stilte {
             } catch where error.function.hasPrefix("sf_") {
                 throw CommandFailure.unreadable(error)
             } catch {
-                throw CommandFailure.device(error, role: "playback", format: "this file's rate and channels")
+                throw CommandFailure.device(error, role: .playback, format: .fileOwn)
             }
-            let underruns = result.underruns == 1 ? "1 underrun" : "\(result.underruns) underruns"
+            let underruns = Interface.text(en: result.underruns == 1 ? "1 underrun" : "\(result.underruns) underruns",
+                                           nl: "\(result.underruns) keer onderloop")
+            let seconds = Interface.seconds(result.seconds)
             if result.interrupted {
-                print("Stopped after \(Format.seconds(result.seconds)) of \(file) on \(options.device) (\(underruns)).")
+                print(Interface.text(en: "Stopped after \(seconds) of \(file) on \(options.device) (\(underruns)).",
+                                     nl: "Gestopt na \(seconds) van \(file) op \(options.device) (\(underruns))."))
                 throw ExitCode(130)
             }
-            print("Played \(Format.seconds(result.seconds)) of \(file) on \(options.device) (\(underruns)).")
+            print(Interface.text(en: "Played \(seconds) of \(file) on \(options.device) (\(underruns)).",
+                                 nl: "\(seconds) van \(file) afgespeeld op \(options.device) (\(underruns))."))
         }
     }
 }

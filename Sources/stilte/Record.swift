@@ -1,5 +1,6 @@
 import ArgumentParser
 import StilteAudio
+import StilteCore
 import StiltePractice
 
 extension Stilte {
@@ -30,21 +31,22 @@ extension Stilte {
 
         func validate() throws {
             if let seconds, !(seconds > 0 && seconds <= 86_400) {
-                throw ValidationError("--seconds must be more than 0 and at most 86400, not \(seconds)")
+                throw ValidationError(Interface.text(en: "--seconds must be more than 0 and at most 86400, not \(seconds)",
+                                                     nl: "--seconds moet meer dan 0 en hoogstens 86400 zijn, niet \(seconds)"))
             }
             if !(8_000...192_000).contains(rate) {
-                throw ValidationError("--rate must be between 8000 and 192000 Hz, not \(rate)")
+                throw ValidationError(Interface.text(en: "--rate must be between 8000 and 192000 Hz, not \(rate)",
+                                                     nl: "--rate moet tussen 8000 en 192000 Hz liggen, niet \(rate)"))
             }
         }
 
         func run() throws {
             let interruption = Interruption()
-            let format = "\(rate) Hz mono 16-bit capture"
             let capture: LiveCapture
             do throws(AudioError) {
                 capture = try LiveCapture.start(device: options.device, sampleRate: rate)
             } catch {
-                throw CommandFailure.device(error, role: "capture", format: format)
+                throw CommandFailure.device(error, role: .capture, format: .mono(sampleRate: rate))
             }
             let writer: RecordingWriter
             do throws(AudioError) {
@@ -52,9 +54,12 @@ extension Stilte {
             } catch {
                 capture.stop()
                 if error.isExistingFile {
-                    throw CommandFailure("'\(file)' already exists: choose another name, or pass --overwrite to replace it")
+                    throw CommandFailure(Phrase(en: "'\(file)' already exists: choose another name, or pass --overwrite to replace it",
+                                                nl: "'\(file)' bestaat al: kies een andere naam, of geef --overwrite om het te vervangen"))
                 }
-                throw CommandFailure("cannot create '\(file)': \(error.message) (\(error.function)): choose a path in an existing, writable directory")
+                throw CommandFailure(Phrase(
+                    en: "cannot create '\(file)': \(error.message) (\(error.function)): choose a path in an existing, writable directory",
+                    nl: "kan '\(file)' niet aanmaken: \(error.message) (\(error.function)): kies een pad in een bestaande map waarin je mag schrijven"))
             }
             var take = Take(limit: seconds.map { Int(($0 * Double(rate)).rounded()) })
             let failure = take.run(capture, into: writer, stop: interruption.flag)
@@ -63,7 +68,9 @@ extension Stilte {
             print(take.summary(file: file, writer: writer))
             if let failure { throw failure }
             if let closeFailure {
-                throw CommandFailure("finishing '\(file)' failed: \(closeFailure.message) (\(closeFailure.function)); the file may be cut short")
+                throw CommandFailure(Phrase(
+                    en: "finishing '\(file)' failed: \(closeFailure.message) (\(closeFailure.function)); the file may be cut short",
+                    nl: "afronden van '\(file)' mislukt: \(closeFailure.message) (\(closeFailure.function)); het bestand is misschien afgekapt"))
             }
         }
     }
@@ -100,37 +107,47 @@ private struct Take {
                 case .success(let value): blockPeak = value
                 case .failure(let error):
                     capture.stop()
-                    return CommandFailure("writing '\(error.subject)' failed: \(error.message) (\(error.function)): free space or choose another disk; the first \(Format.seconds(writer.seconds)) are saved")
+                    return CommandFailure(Phrase(
+                        en: "writing '\(error.subject)' failed: \(error.message) (\(error.function)): free space or choose another disk; the first \(Interface.seconds(writer.seconds)) are saved",
+                        nl: "schrijven naar '\(error.subject)' mislukt: \(error.message) (\(error.function)): maak ruimte vrij of kies een andere schijf; de eerste \(Interface.seconds(writer.seconds)) zijn bewaard"))
                 }
                 peak = max(peak, blockPeak)
                 meter.update(peak: blockPeak, seconds: writer.seconds)
                 if let limit, writer.framesWritten >= limit { return nil }
             case .gap(let gap)?:
                 gaps.append(gap)
-                meter.note("\(gap.kind.rawValue) at \(Format.seconds(gap.seconds)) of audio (\(Format.seconds(gap.wallClockSeconds)) wall clock): audio is missing there")
+                meter.note(Interface.text(
+                    en: "\(gap.kind.rawValue) at \(Interface.seconds(gap.seconds)) of audio (\(Interface.seconds(gap.wallClockSeconds)) wall clock): audio is missing there",
+                    nl: "\(gap.kind.rawValue) bij \(Interface.seconds(gap.seconds)) in de opname (\(Interface.seconds(gap.wallClockSeconds)) kloktijd): daar ontbreekt geluid"))
             case .ended(let error)?:
                 guard let error else { return nil }
-                let failure = CommandFailure.device(error, role: "capture", format: "\(writer.sampleRate) Hz mono 16-bit capture")
-                return CommandFailure("\(failure.description); the first \(Format.seconds(writer.seconds)) are saved in '\(writer.path)'")
+                let failure = CommandFailure.device(error, role: .capture, format: .mono(sampleRate: writer.sampleRate))
+                return CommandFailure(Phrase(en: "\(failure.description); the first \(Interface.seconds(writer.seconds)) are saved in '\(writer.path)'",
+                                             nl: "\(failure.description); de eerste \(Interface.seconds(writer.seconds)) zijn bewaard in '\(writer.path)'"))
             case nil:
                 continue
             }
         }
     }
 
-    /// "Recorded 3.00 s to take.wav: peak -6.0 dBFS, 0 overruns."
+    /// "Recorded 3.00 s to take.wav: peak -6.0 dBFS, 0 overruns." (in the interface language).
     func summary(file: String, writer: RecordingWriter) -> String {
         let overruns = gaps.filter { $0.kind == .overrun }.count
-        var line = "Recorded \(Format.seconds(writer.seconds)) to \(file): peak \(Format.dBFS(PeakLevel.dBFS(peak))), "
-        line += overruns == 1 ? "1 overrun" : "\(overruns) overruns"
+        let level = PeakLevel.dBFS(peak)
+        let peakText = level.isFinite ? NumberFormat.decimal(Double(level), digits: 1, Interface.language) + " dBFS" : "-inf dBFS"
+        let seconds = Interface.seconds(writer.seconds)
+        var line = Interface.text(en: "Recorded \(seconds) to \(file): peak \(peakText), ",
+                                  nl: "\(seconds) opgenomen in \(file): piek \(peakText), ")
+        line += Interface.text(en: overruns == 1 ? "1 overrun" : "\(overruns) overruns", nl: "\(overruns) keer overloop")
         let others = gaps.filter { $0.kind != .overrun }
         for kind in Set(others.map(\.kind)).sorted(by: { $0.rawValue < $1.rawValue }) {
             let n = others.filter { $0.kind == kind }.count
             line += ", \(n) \(kind.rawValue)"
         }
         if !gaps.isEmpty {
-            line += "; audio missing at " + gaps.map { Format.seconds($0.seconds) }.joined(separator: ", ")
-                + ": timing across these points is unreliable"
+            let points = gaps.map { Interface.seconds($0.seconds) }.joined(separator: ", ")
+            line += Interface.text(en: "; audio missing at \(points): timing across these points is unreliable",
+                                   nl: "; geluid ontbreekt bij \(points): de timing over die punten heen is onbetrouwbaar")
         }
         return line + "."
     }

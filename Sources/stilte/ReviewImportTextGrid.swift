@@ -24,8 +24,15 @@ extension Stilte.ReviewCommand {
                     ?? String(data: data, encoding: .utf16) else {
                 throw CommandFailure("\(file): cannot read it; give the TextGrid saved from Praat")
             }
-            let span: TimeSpan
-            do { span = try TextGrid.pauseSpan(in: text) } catch { throw CommandFailure("\(file): \(error.description)") }
+            let span: TimeSpan, extent: TimeSpan
+            do {
+                span = try TextGrid.pauseSpan(in: text)
+                extent = try TextGrid.extent(of: text)
+            } catch { throw CommandFailure("\(file): \(error.description)") }
+            let target = try LogAccess.take(take, in: LogAccess.open())
+            if let problem = TextGridFit.problem(grid: extent, takeId: target.id ?? 0, takeLength: target.duration) {
+                throw CommandFailure(Phrase.same("\(file): ") + problem)
+            }
             let comment = "pause corrected in Praat (\(URL(fileURLWithPath: file).lastPathComponent))"
             let updated = try LogAccess.review(take, reviewer: reviewer, comment: comment, correctedPause: span)
             print(String(format: "Take %lld: pause %.2f–%.2f s = %.2f s (corrected), %@.", updated.id ?? 0, span.start, span.end, span.duration,

@@ -28,7 +28,8 @@ extension Stilte.ReviewCommand {
             var start = 0.0
             if fromPause {
                 guard let pause = take.pause else {
-                    throw CommandFailure("take \(take.id ?? 0) has no pause to start from; play it without --from-pause")
+                    throw CommandFailure(Phrase(en: "take \(take.id ?? 0) has no pause to start from; play it without --from-pause",
+                                                nl: "opname \(take.id ?? 0) heeft geen pauze om bij te beginnen; speel hem af zonder --from-pause"))
                 }
                 start = max(0, pause.start - Self.leadIn)
             }
@@ -45,14 +46,16 @@ extension Stilte.ReviewCommand {
             } catch where error.function.hasPrefix("sf_") {
                 throw CommandFailure.unreadable(error)
             } catch {
-                throw CommandFailure.device(error, role: "playback", format: "this recording's rate and channels")
+                throw CommandFailure.device(error, role: .playback, format: .fileOwn)
             }
-            let played = String(format: "%.2f–%.2f s", start, start + result.seconds)
+            let played = NumberFormat.span(start, start + result.seconds, Interface.language)
             if result.interrupted {
-                print("Stopped take \(take.id ?? 0) at \(String(format: "%.2f s", start + result.seconds)).")
+                let at = Interface.seconds(start + result.seconds)
+                print(Interface.text(en: "Stopped take \(take.id ?? 0) at \(at).", nl: "Opname \(take.id ?? 0) gestopt bij \(at)."))
                 throw ExitCode(130)
             }
-            print("Played take \(take.id ?? 0) (\(played)) on \(options.device).")
+            print(Interface.text(en: "Played take \(take.id ?? 0) (\(played)) on \(options.device).",
+                                 nl: "Opname \(take.id ?? 0) afgespeeld (\(played)) op \(options.device)."))
         }
     }
 }

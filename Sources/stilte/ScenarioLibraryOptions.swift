@@ -17,10 +17,10 @@ struct ScenarioLibraryOptions: ParsableArguments {
     }
 }
 
-/// Prints each problem of a library on its own line to standard error.
+/// Prints each problem of a library on its own line to standard error, in the interface language.
 func reportScenarioErrors(_ errors: [ScenarioError]) {
     for error in errors {
-        FileHandle.standardError.write(Data("\(error)\n".utf8))
+        FileHandle.standardError.write(Data("\(error.text(Interface.language))\n".utf8))
     }
 }
 
@@ -28,6 +28,8 @@ func reportScenarioErrors(_ errors: [ScenarioError]) {
 struct ScenarioFilesInvalid: Error, CustomStringConvertible {
     var count: Int
     var description: String {
-        "\(count) problem\(count == 1 ? "" : "s") in scenario files (listed above) — fix them; the format is in Scenarios/README.md"
+        Phrase(en: "\(count) problem\(count == 1 ? "" : "s") in scenario files (listed above) — fix them; the format is in Scenarios/README.md",
+               nl: "\(count) \(count == 1 ? "probleem" : "problemen") in scenariobestanden (hierboven) — los ze op; het formaat staat in Scenarios/README.md")
+            .text(Interface.language)
     }
 }

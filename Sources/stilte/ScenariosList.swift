@@ -21,6 +21,10 @@ extension Stilte.Scenarios {
         @Flag(help: "Accept turns whose prompt file does not exist yet (scripts/make-prompts uses this).")
         var allowMissingAudio = false
 
+        @Option(help: "Whose practice to show: takes, last practised and when due (default: $STILTE_TRAINEE, else $USER).",
+                completion: Completions.traineeNames)
+        var trainee: String?
+
         func run() throws {
             let library = try library.load(requireAudio: !allowMissingAudio)
             if json {
@@ -28,11 +32,23 @@ extension Stilte.Scenarios {
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
                 let data = try encoder.encode(library.scenarios.map(ScenarioJSON.init))
                 FileHandle.standardOutput.write(data + Data("\n".utf8))
+            } else if let schedule = try schedule(library.scenarios) {
+                print(schedule.joined(separator: "\n"))
             } else {
                 print(Self.table(library.scenarios))
             }
             reportScenarioErrors(library.errors)
             if !library.errors.isEmpty { throw ScenarioFilesInvalid(count: library.errors.count) }
+        }
+
+        /// The trainee's schedule over `scenarios` as a table; nil when the trainee has no takes yet.
+        func schedule(_ scenarios: [Scenario]) throws -> [String]? {
+            let log = try LogAccess.open(.readOnly)
+            let takes = try log.takes(TakeFilter(trainee: TraineeContext.name(trainee)))
+            guard !takes.isEmpty else { return nil }
+            let schedule = PracticeSchedule(scenarioIds: scenarios.map(\.id), takes: takes, calendar: TraineeContext.calendar)
+            return ScheduleText.table(schedule.entries, languages: Dictionary(scenarios.map { ($0.id, $0.language.rawValue) }) { a, _ in a },
+                                      now: TraineeContext.now, calendar: TraineeContext.calendar, Interface.language)
         }
 
         /// One line per scenario, at most 80 columns wide.

@@ -36,7 +36,7 @@ extension RehearseCLISuites {
             var runStart = twentyTwoIndex
             while runStart > 0, frames[runStart - 1].text.contains("◌ Silence") { runStart -= 1 }
             let silence = frames[runStart]
-            #expect(!twentyTwo.text.contains("23"))
+            #expect(!twentyTwo.text.contains("… 23"), "the count has not reached 23 yet")
             let shown = try #require(Self.barSeconds(twentyTwo.text))
             #expect(shown >= 2.0 && shown <= 2.3, "the bar says \(shown) s when 22 appears")
             let wall = twentyTwo.seconds - silence.seconds

@@ -110,6 +110,25 @@ struct ScenariosCLITests {
         #expect(show.error.contains("bad.en.yaml:10: turns[0].audio:"))
     }
 
+    @Test func aScenarioFileTooLargeToReadIsNamedInOneLineInDutchToo() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("stilte-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let scenarios = root.appendingPathComponent("Scenarios")
+        try FileManager.default.createDirectory(at: scenarios, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("Audio"), withIntermediateDirectories: true)
+        // 200 KiB of comment after a valid head: it once cost every command a full parse.
+        let huge = scenarios.appendingPathComponent("huge.en.yaml")
+        try (String(repeating: "# notes\n", count: 25_600)).write(to: huge, atomically: true, encoding: .utf8)
+        let english = try ScenariosCLI.run(["scenarios", "--scenarios", scenarios.path])
+        #expect(english.status == 1)
+        let lines = english.error.split(separator: "\n").map(String.init)
+        #expect(lines.first == huge.path + ": is 200 KiB; a scenario file may be at most 64 KiB (the shipped ones have 1–2 KiB) — it was not read; shorten it or split it into several scenarios")
+        let dutch = try ScenariosCLI.run(["scenarios", "--scenarios", scenarios.path, "--lang", "nl"])
+        let dutchLines = dutch.error.split(separator: "\n").map(String.init)
+        #expect(dutchLines.first == huge.path + ": is 200 KiB; een scenariobestand mag hoogstens 64 KiB zijn (de meegeleverde hebben 1–2 KiB) — het is niet gelezen; maak het korter of verdeel het over meer scenario's")
+        #expect(dutchLines.last?.hasPrefix("Error: 1 probleem in scenariobestanden") == true)
+    }
+
     @Test func aMissingScenariosDirectoryIsOneLine() throws {
         let result = try ScenariosCLI.run(["scenarios", "--scenarios", "/nonexistent/Scenarios"])
         #expect(result.status != 0)
@@ -153,7 +172,7 @@ enum ScenariosCLI {
     /// The built `stilte` (found as the rig finds it).
     static var executable: URL { get throws { try ChildProcess.stilteExecutable() } }
 
-    /// Runs `stilte` (or another `executable`) without the caller's `STILTE_SCENARIOS`, output captured.
+    /// Runs `stilte` (or another `executable`) without the caller's `STILTE_SCENARIOS` and session log, output captured.
     static func run(_ arguments: [String], environment: [String: String] = [:],
                     directory: String? = nil, executable: URL? = nil) throws -> Result {
         let process = Process()
@@ -161,6 +180,8 @@ enum ScenariosCLI {
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "STILTE_SCENARIOS")
+        // No session log: `stilte scenarios` lists the plain table, not someone's practice schedule.
+        env["STILTE_HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("stilte-no-home-\(UUID().uuidString)").path
         env.merge(environment) { $1 }
         process.environment = env
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }

@@ -20,9 +20,9 @@ final class BundleDirectory {
         guard descriptor >= 0 else {
             let code = errno
             switch code {
-            case ENOENT: throw StoreError(.notFound, "no such bundle directory; give the directory `stilte export` wrote", path: url.path)
-            case ELOOP, ENOTDIR: throw StoreError(.invalidInput, "is not a directory (or is a symbolic link); give the bundle directory itself", path: url.path)
-            default: throw StoreError(.io, "cannot open the bundle (\(String(cString: strerror(code)))); check its permissions", path: url.path)
+            case ENOENT: throw StoreError(.notFound, BundleText.noSuchBundle, path: url.path)
+            case ELOOP, ENOTDIR: throw StoreError(.invalidInput, BundleText.bundleNotADirectory, path: url.path)
+            default: throw StoreError(.io, BundleText.cannotOpenBundle(String(cString: strerror(code))), path: url.path)
             }
         }
     }
@@ -61,7 +61,7 @@ final class BundleDirectory {
     func openFile(_ relative: String) throws -> File {
         let path = url.appendingPathComponent(relative).path
         guard Self.isPlainPath(relative) else {
-            throw StoreError(.invalidInput, "\(relative) is not a plain path inside the bundle; nothing was imported", path: url.path)
+            throw StoreError(.invalidInput, BundleText.notAPlainPath(relative), path: url.path)
         }
         let parts = relative.split(separator: "/").map(String.init)
         var current = descriptor
@@ -71,21 +71,21 @@ final class BundleDirectory {
             var info = stat()
             guard fstatat(current, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
                 let code = errno
-                if code == ENOENT { throw StoreError(.missingRecording, "is not in the bundle; nothing was imported", path: path) }
-                throw StoreError(.io, "cannot read it (\(String(cString: strerror(code)))); nothing was imported", path: path)
+                if code == ENOENT { throw StoreError(.missingRecording, BundleText.notInBundle, path: path) }
+                throw StoreError(.io, BundleText.cannotRead(String(cString: strerror(code))), path: path)
             }
             let kind = info.st_mode & S_IFMT
             if kind == S_IFLNK {
-                throw StoreError(.invalidInput, "\(last ? "is" : "lies under") a symbolic link; a bundle holds regular files only — export it again; nothing was imported", path: path)
+                throw StoreError(.invalidInput, BundleText.symbolicLink(isFile: last), path: path)
             }
             guard kind == (last ? S_IFREG : S_IFDIR) else {
-                throw StoreError(.invalidInput, "is not a \(last ? "regular file" : "directory"); a bundle holds regular files only — export it again; nothing was imported", path: path)
+                throw StoreError(.invalidInput, BundleText.wrongKind(isFile: last), path: path)
             }
             let flags = O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY | (last ? O_NONBLOCK : O_DIRECTORY)
             let next = openat(current, name, flags)
             guard next >= 0 else {
                 let code = errno
-                throw StoreError(.io, "cannot open it (\(String(cString: strerror(code)))); nothing was imported", path: path)
+                throw StoreError(.io, BundleText.cannotOpen(String(cString: strerror(code))), path: path)
             }
             if current != descriptor { close(current) }
             current = next
@@ -93,7 +93,7 @@ final class BundleDirectory {
         // What was opened is what was checked (not swapped for something else meanwhile).
         var opened = stat()
         guard fstat(current, &opened) == 0, opened.st_mode & S_IFMT == S_IFREG else {
-            throw StoreError(.invalidInput, "changed while it was opened; nothing was imported", path: path)
+            throw StoreError(.invalidInput, BundleText.changedWhileOpened, path: path)
         }
         let file = File(descriptor: current, size: Int(opened.st_size), path: path)
         current = descriptor
@@ -104,7 +104,7 @@ final class BundleDirectory {
     func read(_ relative: String, limit: Int) throws -> Data {
         let file = try openFile(relative)
         guard file.size <= limit else {
-            throw StoreError(.tooLarge, "is \(file.size) bytes; at most \(limit) are read — this is not a bundle from `stilte export`; nothing was imported", path: file.path)
+            throw StoreError(.tooLarge, BundleText.fileTooLarge(bytes: file.size, limit: limit), path: file.path)
         }
         var data = Data()
         var block = [UInt8](repeating: 0, count: PrivateCopy.blockBytes)
@@ -112,12 +112,12 @@ final class BundleDirectory {
             let count = block.withUnsafeMutableBytes { Glibc.read(file.descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw StoreError(.io, "read failed (\(String(cString: strerror(errno)))); nothing was imported", path: file.path)
+                throw StoreError(.io, BundleText.readFailed(String(cString: strerror(errno))), path: file.path)
             }
             if count == 0 { break }
             data.append(contentsOf: block[0..<count])
             guard data.count <= limit else {
-                throw StoreError(.tooLarge, "grew past \(limit) bytes while it was read; nothing was imported", path: file.path)
+                throw StoreError(.tooLarge, BundleText.grewPast(limit: limit), path: file.path)
             }
         }
         return data

@@ -54,7 +54,7 @@ extension TakeBundle {
                 let measured: (sampleRate: Int, analysis: Analysis)
                 do { measured = try measure(copy, entry.target) } catch {
                     let reason = String(describing: error).replacingOccurrences(of: copy.path + ": ", with: "")
-                    throw StoreError(.invalidInput, "does not decode as audio (\(reason)); a bundle holds recordings only — nothing was imported", path: file.path)
+                    throw StoreError(.invalidInput, BundleText.notAudio(reason), path: file.path)
                 }
                 batch.takes.append(newTake(entry, recordingPath: relative, sampleRate: measured.sampleRate, analysis: measured.analysis))
             }
@@ -64,7 +64,9 @@ extension TakeBundle {
         } catch {
             for copy in copies { try? log.recordings.remove(copy) }
             if let error = error as? StoreError, !error.message.contains("nothing was imported") {
-                throw StoreError(error.code, error.message + "; nothing was imported", path: error.path ?? directory.appendingPathComponent("takes.json").path)
+                let path = error.path ?? directory.appendingPathComponent("takes.json").path
+                if let phrase = error.phrase { throw StoreError(error.code, phrase + BundleText.nothingImported, path: path) }
+                throw StoreError(error.code, error.message + BundleText.nothingImported.en, path: path)
             }
             throw error
         }
@@ -85,39 +87,38 @@ extension TakeBundle {
         let path = bundle.url.appendingPathComponent("takes.json").path
         let data: Data
         do { data = try bundle.read("takes.json", limit: BundleLimits.indexBytes) } catch let error as StoreError where error.code == .missingRecording {
-            throw StoreError(.notFound, "no takes.json; is this a bundle written by `stilte export`?", path: path)
+            throw StoreError(.notFound, BundleText.noIndex, path: path)
         }
         let entries: [Entry]
         do { entries = try decoder().decode([Entry].self, from: data) } catch {
-            throw StoreError(.invalidInput, "not a Stilte bundle index (\(describe(error))); export it again with `stilte export`", path: path)
+            throw StoreError(.invalidInput, BundleText.notAnIndex(describe(error)), path: path)
         }
         guard entries.count <= BundleLimits.entries else {
-            throw StoreError(.tooLarge, "has \(entries.count) takes; a bundle holds at most \(BundleLimits.entries) — export in parts (`stilte export --trainee`); nothing was imported", path: path)
+            throw StoreError(.tooLarge, BundleText.tooManyTakes(entries.count), path: path)
         }
         var takeIDs = Set<UUID>(), reviewIDs = Set<UUID>(), recordings = Set<String>()
         for (index, entry) in entries.enumerated() {
-            let name = "take \(entry.uuid.uuidString.lowercased()) (entry \(index + 1))"
-            func refuse(_ problem: String) -> StoreError {
-                StoreError(.invalidInput, "\(name): \(problem); export the bundle again — nothing was imported", path: path)
+            func refuse(_ problem: Phrase) -> StoreError {
+                StoreError(.invalidInput, BundleText.refusedEntry(uuid: entry.uuid.uuidString.lowercased(), number: index + 1, problem), path: path)
             }
-            guard takeIDs.insert(entry.uuid).inserted else { throw refuse("its uuid appears twice") }
+            guard takeIDs.insert(entry.uuid).inserted else { throw refuse(BundleText.uuidTwice) }
             guard BundleDirectory.isPlainPath(entry.recording), RecordingStore.isValidName(entry.recording) else {
-                throw refuse("recording \"\(entry.recording.prefix(80))\" is not recordings/NAME")
+                throw refuse(BundleText.notARecordingName(String(entry.recording.prefix(80))))
             }
-            guard recordings.insert(entry.recording).inserted else { throw refuse("recording \(entry.recording) is named by another take too") }
-            if let problem = newTake(entry, recordingPath: RecordingStore.name(for: entry.uuid, fileExtension: "wav"), sampleRate: 1, analysis: nil).problem { throw refuse(problem) }
+            guard recordings.insert(entry.recording).inserted else { throw refuse(BundleText.recordingNamedTwice(entry.recording)) }
+            if let problem = newTake(entry, recordingPath: RecordingStore.name(for: entry.uuid, fileExtension: "wav"), sampleRate: 1, analysis: nil).problem { throw refuse(.same(problem)) }
             guard entry.reviews.count <= BundleLimits.reviewsPerTake else {
-                throw refuse("has \(entry.reviews.count) reviews; at most \(BundleLimits.reviewsPerTake)")
+                throw refuse(BundleText.tooManyReviews(entry.reviews.count))
             }
             for review in entry.reviews {
-                guard reviewIDs.insert(review.uuid).inserted else { throw refuse("review \(review.uuid.uuidString.lowercased()) appears twice") }
+                guard reviewIDs.insert(review.uuid).inserted else { throw refuse(BundleText.reviewTwice(review.uuid.uuidString.lowercased())) }
                 let candidate = Review(uuid: review.uuid, takeId: 0, reviewer: review.reviewer, rating: review.rating, comment: review.comment,
                                        createdAt: review.createdAt)
-                var problem = candidate.problem
-                problem = problem ?? InputLimits.problem(seconds: review.correctedPauseStart, field: "corrected pause start")
-                problem = problem ?? InputLimits.problem(seconds: review.correctedPauseEnd, field: "corrected pause end")
-                if (review.correctedPauseStart == nil) != (review.correctedPauseEnd == nil) { problem = problem ?? "a corrected pause needs a start and an end" }
-                if let problem { throw refuse("review \(review.uuid.uuidString.lowercased()): \(problem)") }
+                var problem = candidate.problem.map(Phrase.same)
+                problem = problem ?? InputLimits.problem(seconds: review.correctedPauseStart, field: "corrected pause start").map(Phrase.same)
+                problem = problem ?? InputLimits.problem(seconds: review.correctedPauseEnd, field: "corrected pause end").map(Phrase.same)
+                if (review.correctedPauseStart == nil) != (review.correctedPauseEnd == nil) { problem = problem ?? BundleText.halfACorrection }
+                if let problem { throw refuse(BundleText.refusedReview(review.uuid.uuidString.lowercased(), problem)) }
             }
         }
         return entries
@@ -130,14 +131,14 @@ extension TakeBundle {
         for entry in entries {
             let file = try bundle.openFile(entry.recording)
             guard file.size > 0 else {
-                throw StoreError(.invalidInput, "is empty; a bundle holds recordings only — nothing was imported", path: file.path)
+                throw StoreError(.invalidInput, BundleText.emptyRecording, path: file.path)
             }
             guard file.size <= BundleLimits.recordingBytes else {
-                throw StoreError(.tooLarge, "is \(file.size >> 20) MiB; a recording may be at most \(BundleLimits.recordingBytes >> 20) MiB (three hours) — nothing was imported", path: file.path)
+                throw StoreError(.tooLarge, BundleText.recordingTooLarge(mebibytes: file.size >> 20), path: file.path)
             }
             total += file.size
             guard total <= BundleLimits.totalBytes else {
-                throw StoreError(.tooLarge, "holds more than \(BundleLimits.totalBytes >> 30) GiB of recordings; export in parts — nothing was imported", path: bundle.url.path)
+                throw StoreError(.tooLarge, BundleText.bundleTooLarge, path: bundle.url.path)
             }
             files.append(file)
         }
@@ -150,7 +151,7 @@ extension TakeBundle {
         let owner = try log.trainee(id: existing.traineeId)?.name
         guard owner == entry.trainee.trimmingCharacters(in: .whitespaces),
               log.recordings.holdsSameContent(existing.recordingPath, as: file.descriptor) else {
-            throw StoreError(.invalidInput, "take \(entry.uuid.uuidString.lowercased()) is already in the log (take \(existing.id ?? 0)) with another trainee or recording; this bundle does not carry it — nothing was imported", path: file.path)
+            throw StoreError(.invalidInput, BundleText.carriedByAnother(uuid: entry.uuid.uuidString.lowercased(), take: existing.id ?? 0), path: file.path)
         }
     }
 
@@ -158,7 +159,7 @@ extension TakeBundle {
     private static func checkFreeSpace(for bytes: Int, in recordings: RecordingStore, bundle: URL) throws {
         guard bytes > 0, let free = recordings.freeBytes() else { return }
         guard bytes <= free else {
-            throw StoreError(.io, "its recordings need \(bytes >> 20) MiB and the Stilte home has \(free >> 20) MiB free; free some space — nothing was imported", path: bundle.path)
+            throw StoreError(.io, BundleText.noSpace(needed: bytes >> 20, free: free >> 20), path: bundle.path)
         }
     }
 }

@@ -59,4 +59,25 @@ public enum ScheduleText {
         }
         return lines
     }
+
+    /// `stilte scenarios` for a trainee who has practised: one row per scenario with its
+    /// language, the trainee's takes, when last practised and when due; columns as wide as
+    /// their widest cell (an id is at most 30 characters, so a row fits 80 columns).
+    public static func table(_ entries: [PracticeSchedule.Entry], languages: [String: String], now: Date, calendar: Calendar,
+                             _ language: Language) -> [String] {
+        let header = [Phrase(en: "ID", nl: "ID"), Phrase(en: "LANG", nl: "TAAL"), Phrase(en: "TAKES", nl: "OPNAMES"),
+                      Phrase(en: "LAST PRACTISED", nl: "LAATST GEOEFEND"), Phrase(en: "DUE", nl: "AAN DE BEURT")].map { $0.text(language) }
+        let rows = entries.map { entry in
+            [String(entry.scenarioId.prefix(30)), languages[entry.scenarioId] ?? "", "\(entry.takes)",
+             entry.lastPractised.map { relativeDay($0, now: now, calendar: calendar, language) } ?? "–",
+             due(entry, now: now, calendar: calendar, language)]
+        }
+        let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
+        return ([header] + rows).map { cells in
+            cells.enumerated().map { column, cell in
+                let pad = String(repeating: " ", count: widths[column] - cell.count)
+                return column == 2 ? pad + cell : (column == cells.count - 1 ? cell : cell + pad)
+            }.joined(separator: "  ")
+        }
+    }
 }

@@ -37,6 +37,8 @@ public struct ScenarioError: Error, Sendable, Equatable, CustomStringConvertible
         public static let missingAudio = Code(rawValue: "missing-audio")
         /// No scenario library could be found.
         public static let noLibrary = Code(rawValue: "no-library")
+        /// A file, or the library as a whole, is larger than Stilte reads (``ScenarioLimits``).
+        public static let tooLarge = Code(rawValue: "too-large")
     }
 
     public var code: Code
@@ -48,6 +50,9 @@ public struct ScenarioError: Error, Sendable, Equatable, CustomStringConvertible
     public var field: String?
     /// What is wrong and what to do, without the location.
     public var message: String
+    /// The message in every interface language, for errors whose text has been written in all
+    /// of them (`message` is its English).
+    public var phrase: Phrase?
 
     public init(_ code: Code, file: String, line: Int? = nil, field: String? = nil, _ message: String) {
         self.code = code
@@ -57,10 +62,18 @@ public struct ScenarioError: Error, Sendable, Equatable, CustomStringConvertible
         self.message = message
     }
 
-    public var description: String {
+    public init(_ code: Code, file: String, line: Int? = nil, field: String? = nil, _ phrase: Phrase) {
+        self.init(code, file: file, line: line, field: field, phrase.en)
+        self.phrase = phrase
+    }
+
+    /// The one line in `language` (English where no translation was written).
+    public func text(_ language: Language) -> String {
         var location = file
         if let line { location += ":\(line)" }
         if let field { location += ": \(field)" }
-        return "\(location): \(message)"
+        return "\(location): \(phrase?.text(language) ?? message)"
     }
+
+    public var description: String { text(.en) }
 }

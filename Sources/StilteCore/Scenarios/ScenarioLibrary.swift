@@ -66,14 +66,24 @@ public struct ScenarioLibrary: Sendable {
         let locator = PromptLocator(directory: audioDirectory)
         var parsed: [ParsedScenario] = []
         var errors: [ScenarioError] = []
-        for file in files {
+        var budget = ScenarioLimits.libraryBytes
+        reading: for (index, file) in files.enumerated() {
             let display = displayPath(file)
-            guard let data = FileManager.default.contents(atPath: file.path) else {
-                errors.append(ScenarioError(.unreadable, file: display, "cannot read the file — check its permissions"))
-                continue
+            let data: Data
+            switch ScenarioFileReader.read(file, display: display, budget: budget, filesAfter: files.count - index - 1) {
+            case .read(let read): data = read
+            case .refused(let error):
+                errors.append(error)
+                continue reading
+            case .libraryFull(let error):
+                errors.append(error)
+                break reading
             }
+            budget -= data.count
             guard let text = String(data: data, encoding: .utf8) else {
-                errors.append(ScenarioError(.unreadable, file: display, "is not UTF-8 text — save it as UTF-8"))
+                errors.append(ScenarioError(.unreadable, file: display, Phrase(
+                    en: "is not UTF-8 text — save it as UTF-8",
+                    nl: "is geen UTF-8-tekst — sla het op als UTF-8")))
                 continue
             }
             var parser = ScenarioParser(displayPath: display, fileURL: file, audio: locator, requireAudio: requireAudio)

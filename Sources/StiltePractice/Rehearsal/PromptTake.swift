@@ -26,7 +26,7 @@ public struct PromptTake {
                               language: Language) throws -> PromptTake {
         let capture: LiveCapture
         do throws(AudioError) { capture = try LiveCapture.start(device: device, sampleRate: sampleRate, ringSeconds: maxSeconds + 5) } catch {
-            throw PracticeFailure.device(error, role: "capture", format: "\(sampleRate) Hz mono capture", language: language)
+            throw PracticeFailure.device(error, role: .capture, format: .mono(sampleRate: sampleRate), language: language)
         }
         defer { capture.stop() }
         var analyzer: PauseAnalyzer
@@ -58,7 +58,7 @@ public struct PromptTake {
                 let now = Double(samples.count) / Double(sampleRate)
                 if voiced, let since = silentSince, now - since >= silenceAfterVoice { break loop }
             case .ended(let error)?:
-                if let error { throw PracticeFailure.device(error, role: "capture", format: "\(sampleRate) Hz mono capture", language: language) }
+                if let error { throw PracticeFailure.device(error, role: .capture, format: .mono(sampleRate: sampleRate), language: language) }
                 break loop
             case .gap?, nil:
                 continue

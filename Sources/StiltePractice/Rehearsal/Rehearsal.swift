@@ -206,7 +206,7 @@ public final class Rehearsal {
             say(lines)
         }
         if let error = answer.deviceError {
-            let failure = PracticeFailure.device(error, role: "capture", format: "\(TakeRecorder.sampleRate) Hz mono capture", language: settings.language)
+            let failure = PracticeFailure.device(error, role: .capture, format: .mono(sampleRate: TakeRecorder.sampleRate), language: settings.language)
             throw PracticeFailure("\(failure.description); take \(takeId) keeps the first \(NumberFormat.seconds(answer.seconds, settings.language))")
         }
         if let closeFailure {
@@ -235,7 +235,7 @@ public final class Rehearsal {
             LiveCaptureProbe.close(try LiveCapture.start(device: devices.capture, sampleRate: TakeRecorder.sampleRate, ringSeconds: 1))
         } catch {
             guard error.function == "snd_pcm_open" else {
-                throw PracticeFailure.device(error, role: "capture", format: "\(TakeRecorder.sampleRate) Hz mono capture", language: settings.language)
+                throw PracticeFailure.device(error, role: .capture, format: .mono(sampleRate: TakeRecorder.sampleRate), language: settings.language)
             }
             let line = "no capture device: '\(devices.capture)' cannot be opened (\(error.message))"
             guard settings.demoIfNoMicrophone else {
@@ -253,7 +253,7 @@ public final class Rehearsal {
             let level = try RoomNoise.measure(device: devices.capture)
             if !settings.json { say([RoomNoise.describe(level)]) }
         } catch {
-            throw PracticeFailure.device(error, role: "capture", format: "\(TakeRecorder.sampleRate) Hz mono capture", language: settings.language)
+            throw PracticeFailure.device(error, role: .capture, format: .mono(sampleRate: TakeRecorder.sampleRate), language: settings.language)
         }
     }
 
@@ -284,7 +284,7 @@ public final class Rehearsal {
                 return try playPrompt(url)
             }
             if error.function.hasPrefix("sf_") { throw PracticeFailure.unreadable(error, language: settings.language) }
-            throw PracticeFailure.device(error, role: "playback", format: "the prompt's own rate and channels", language: settings.language)
+            throw PracticeFailure.device(error, role: .playback, format: .fileOwn, language: settings.language)
         }
     }
 

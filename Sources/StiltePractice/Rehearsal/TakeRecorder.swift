@@ -67,7 +67,7 @@ struct TakeRecorder {
             capture = try LiveCapture.start(device: devices.capture, sampleRate: Self.sampleRate,
                                             ringSeconds: stopRule.maxSeconds + 5)
         } catch {
-            throw PracticeFailure.device(error, role: "capture", format: "\(Self.sampleRate) Hz mono capture", language: language)
+            throw PracticeFailure.device(error, role: .capture, format: .mono(sampleRate: Self.sampleRate), language: language)
         }
         let captureDelay = Self.seconds(ContinuousClock.now - promptEnded)
         defer { capture.stop() }

@@ -93,4 +93,36 @@ struct HostileBundleTests {
             #expect(trainer.recordingFiles.isEmpty, "\(label): \(trainer.recordingFiles)")
         }
     }
+
+    @Test("refusals and the summary read Dutch with --lang nl (a link, a repeated uuid, no index)")
+    func dutch() throws {
+        let fixture = try BundleFixture()
+        let trainer = try LogCLI()
+        defer { fixture.cleanUp(); trainer.cleanUp() }
+        let entries = try fixture.entries()
+        let name = try #require(entries[1]["recording"] as? String)
+        let linked = try fixture.copy("dutch-link")
+        try FileManager.default.removeItem(at: linked.appendingPathComponent(name))
+        try FileManager.default.createSymbolicLink(at: linked.appendingPathComponent(name), withDestinationURL: try Self.secret(in: fixture.source))
+        let twice = try fixture.copy("dutch-twice")
+        var forged = entries
+        forged[1]["uuid"] = forged[0]["uuid"]
+        try JSONSerialization.data(withJSONObject: forged).write(to: twice.appendingPathComponent("takes.json"))
+        let unindexed = try fixture.copy("dutch-unindexed")
+        try FileManager.default.removeItem(at: unindexed.appendingPathComponent("takes.json"))
+        let uuid = (entries[0]["uuid"] as? String ?? "").lowercased()
+        let cases: [(URL, String)] = [
+            (linked, "is een symbolische link; een bundel bevat alleen gewone bestanden — exporteer hem opnieuw; er is niets geïmporteerd"),
+            (twice, "opname \(uuid) (item 2): de uuid komt twee keer voor; exporteer de bundel opnieuw — er is niets geïmporteerd"),
+            (unindexed, "geen takes.json; is dit een bundel die `stilte export` schreef?"),
+        ]
+        for (bundle, expected) in cases {
+            let result = try trainer.run("import-bundle", bundle.path, "--lang", "nl")
+            #expect(LogCLI.refusedInOneLine(result), "\(bundle.lastPathComponent): \(result.stderr)")
+            #expect(result.stderr.contains(expected), "\(bundle.lastPathComponent): \(result.stderr)")
+            #expect(!result.stderr.contains("nothing was imported"), "\(bundle.lastPathComponent): \(result.stderr)")
+        }
+        let imported = try trainer.run("import-bundle", fixture.directory.path, "--lang", "nl")
+        #expect(imported.stdout == "2 opnamen geïmporteerd (0 stonden al in het logboek) en 0 beoordelingen.\n", "\(imported.stdout)")
+    }
 }

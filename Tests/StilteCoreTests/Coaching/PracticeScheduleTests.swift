@@ -56,4 +56,23 @@ import StilteAnalysis
         #expect(done.ordered(at: day(3.5)).map(\.scenarioId) == ["old", "won"], "old is due on day 4, won on day 12")
         #expect(done.ordered(at: day(3.5)).allSatisfy { !$0.isDue(at: day(3.5)) })
     }
+
+    @Test func theScenariosTableShowsTakesLastPractisedAndDueInBothLanguages() throws {
+        let takes = [take("won", .onTarget, on: 0), take("won", .onTarget, on: 1), take("lost", .long, on: 2)]
+        let schedule = PracticeSchedule(scenarioIds: ["won", "lost", "fresh"], takes: takes, calendar: calendar)
+        let languages = ["won": "nl", "lost": "nl", "fresh": "en"]
+        let english = ScheduleText.table(schedule.entries, languages: languages, now: day(3), calendar: calendar, .en)
+        // "won": on target on days 0 and 1, so due 3 days after day 1.
+        #expect(english == [
+            "ID     LANG  TAKES  LAST PRACTISED  DUE",
+            "won    nl        2  2 days ago      tomorrow",
+            "lost   nl        1  yesterday       now",
+            "fresh  en        0  –               now",
+        ])
+        let dutch = ScheduleText.table(schedule.entries, languages: languages, now: day(3), calendar: calendar, .nl)
+        #expect(dutch[0] == "ID     TAAL  OPNAMES  LAATST GEOEFEND  AAN DE BEURT")
+        #expect(dutch[1] == "won    nl          2  2 dagen geleden  morgen")
+        #expect(dutch[2].hasSuffix("gisteren         nu"))
+    }
 }
+

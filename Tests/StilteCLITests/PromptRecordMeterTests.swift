@@ -50,23 +50,13 @@ extension RehearseCLISuites {
             #expect(Set(seconds).count >= 5 && seconds == seconds.sorted(), "the time runs on: \(seconds)")
 
             // Then the summary and the question, on a clean screen: no meter line left behind.
-            let question = try await waitFor(tmux, "y: yes   n: no", within: 20)
+            let question = try await tmux.waitFor("y: yes   n: no", within: 20)
             let asked = try tmux.screen()
             #expect(question != nil, "\(asked.joined(separator: "\n"))")
             #expect(!asked.contains { $0.contains(" dBFS") && $0.contains("[") }, "the meter is cleared: \(asked.joined(separator: "\n"))")
             try tmux.send("n")
-            #expect(try await waitFor(tmux, "EXIT=0", within: 10) != nil)
+            #expect(try await tmux.waitFor("EXIT=0", within: 10) != nil)
             #expect(try tmux.screen().contains { $0.hasPrefix("Not kept:") })
-        }
-
-        func waitFor(_ tmux: TmuxSession, _ text: String, within seconds: Double) async throws -> String? {
-            let deadline = Date().addingTimeInterval(seconds)
-            while Date() < deadline {
-                let screen = try tmux.screen().joined(separator: "\n")
-                if screen.contains(text) { return screen }
-                try await Task.sleep(for: .seconds(0.05))
-            }
-            return nil
         }
     }
 }

@@ -2,7 +2,6 @@ import Foundation
 import StilteTestSupport
 import Testing
 
-
 extension RehearseCLISuites {
     /// The live screen in a real pseudo-terminal (tmux, 80 × 24), with the rig's
     /// real-time device playing the demo answer as the microphone: refusal until
@@ -18,7 +17,7 @@ extension RehearseCLISuites {
             defer { rig.cleanUp() }
             let script = try rehearseScript(rig)
             let tmux = try TmuxSession(script: script)
-            #expect(try await waitFor(tmux, "Enter: begin", within: 10) != nil)
+            #expect(try await tmux.waitFor("Enter: begin", within: 10) != nil)
             try tmux.send("Enter")
             let start = Date()
             var frames: [Frame] = []
@@ -62,7 +61,7 @@ extension RehearseCLISuites {
 
             // q quits and gives the terminal back with its cursor.
             try tmux.send("q")
-            #expect(try await waitFor(tmux, "EXIT=0", within: 5) != nil)
+            #expect(try await tmux.waitFor("EXIT=0", within: 5) != nil)
             #expect(try tmux.cursorVisible())
         }
 
@@ -70,19 +69,19 @@ extension RehearseCLISuites {
             let rig = try RehearseRig()
             defer { rig.cleanUp() }
             let tmux = try TmuxSession(script: try rehearseScript(rig))
-            #expect(try await waitFor(tmux, "Enter: begin", within: 10) != nil)
+            #expect(try await tmux.waitFor("Enter: begin", within: 10) != nil)
             try tmux.send("Enter")
-            #expect(try await waitFor(tmux, "● Speaking", within: 10) != nil)
+            #expect(try await tmux.waitFor("● Speaking", within: 10) != nil)
             try tmux.send("Enter")
-            let stopped = try #require(try await waitFor(tmux, "r: replay", within: 10))
+            let stopped = try #require(try await tmux.waitFor("r: replay", within: 10))
             #expect(stopped.contains("stopped with Enter"))
             #expect(try tmux.cursorVisible(), "the cursor is back while the menu waits")
 
             try tmux.send("a")
-            #expect(try await waitFor(tmux, "○ Listening", within: 10) != nil)
+            #expect(try await tmux.waitFor("○ Listening", within: 10) != nil)
             #expect(try !tmux.cursorVisible(), "hidden while the live screen draws")
             try tmux.send("C-c")
-            let ended = try #require(try await waitFor(tmux, "EXIT=", within: 10))
+            let ended = try #require(try await tmux.waitFor("EXIT=", within: 10))
             #expect(ended.contains("EXIT=130"))
             #expect(ended.contains("stopped with Ctrl-C"))
             #expect(try tmux.cursorVisible())
@@ -111,16 +110,6 @@ extension RehearseCLISuites {
                 """.write(to: script, atomically: true, encoding: .utf8)
             try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: script.path)
             return script
-        }
-
-        func waitFor(_ tmux: TmuxSession, _ text: String, within seconds: Double) async throws -> String? {
-            let deadline = Date().addingTimeInterval(seconds)
-            while Date() < deadline {
-                let screen = try tmux.screen().joined(separator: "\n")
-                if screen.contains(text) { return screen }
-                try await Task.sleep(for: .seconds(0.05))
-            }
-            return nil
         }
 
         /// The seconds printed after the bar ("▏ 2.04 s").

@@ -21,6 +21,17 @@ final class TmuxSession {
 
     func send(_ keys: String...) throws { try tmux(["send-keys", "-t", name] + keys) }
 
+    /// The screen once it shows `text`, polled every 50 ms for up to `seconds`; nil if it never does.
+    func waitFor(_ text: String, within seconds: Double) async throws -> String? {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            let screen = try screen().joined(separator: "\n")
+            if screen.contains(text) { return screen }
+            try await Task.sleep(for: .seconds(0.05))
+        }
+        return nil
+    }
+
     /// Whether the terminal shows its cursor.
     func cursorVisible() throws -> Bool {
         try tmux(["display-message", "-p", "-t", name, "#{cursor_flag}"]).trimmingCharacters(in: .whitespacesAndNewlines) == "1"

@@ -65,6 +65,8 @@ let package = Package(
         .testTarget(name: "StilteAnalysisTests", dependencies: ["StilteAnalysis"]),
         .testTarget(name: "StilteCoreTests", dependencies: ["StilteCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "StilteCLITests", dependencies: ["StilteAudio", "StilteTestSupport"]),
+        // The application layer driven as a library: no binary, no terminal.
+        .testTarget(name: "StiltePracticeTests", dependencies: ["StiltePractice", "StilteCore", "StilteAnalysis"]),
         .testTarget(name: "StilteServerTests", dependencies: ["StilteServer", "StilteCore", "StilteAnalysis"]),
         .testTarget(name: "StilteTestSupportTests", dependencies: ["StilteTestSupport"]),
         // Live takes against the offline analysis over every answer set at hand (issue 9).

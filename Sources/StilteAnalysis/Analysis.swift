@@ -14,12 +14,12 @@ public struct TimeSpan: Codable, Sendable, Equatable, Hashable {
 
 /// The target the pause is judged against.
 public struct PauseTarget: Codable, Sendable, Equatable {
-    /// The pause the coaching method asks for, in seconds (4.0: "21, 22, 23, 24").
+    /// The pause the coaching method asks for, in seconds (``AnalysisParameters/defaultTarget``).
     public var seconds: Double
     /// How far from `seconds` still counts as on target, in seconds.
     public var tolerance: Double
 
-    public init(seconds: Double = 4.0, tolerance: Double = 0.5) {
+    public init(seconds: Double = AnalysisParameters.defaultTarget, tolerance: Double = AnalysisParameters.defaultTolerance) {
         self.seconds = seconds
         self.tolerance = tolerance
     }
@@ -41,7 +41,7 @@ public struct PauseTarget: Codable, Sendable, Equatable {
 public struct AnalysisParameters: Sendable, Equatable {
     /// The pause is judged against this.
     public var target: PauseTarget
-    /// The shortest silence, in seconds, that ends the refusal (default 0.6 s).
+    /// The shortest silence, in seconds, that ends the refusal (``defaultMinPause``).
     public var minPause: Double
     /// Speech that runs on longer than this, seconds, without a silence of `minPause` and is
     /// then followed by silence only is a whole answer given without a pause (`noPause`), not
@@ -53,7 +53,7 @@ public struct AnalysisParameters: Sendable, Equatable {
     /// without a pause the shortest runs 5.53 s. Halfway, rounded to a quarter second.
     public static let defaultLongestRefusal = 4.75
 
-    public init(target: PauseTarget = PauseTarget(), minPause: Double = 0.6, longestRefusal: Double = defaultLongestRefusal) {
+    public init(target: PauseTarget = PauseTarget(), minPause: Double = defaultMinPause, longestRefusal: Double = defaultLongestRefusal) {
         self.target = target
         self.minPause = minPause
         self.longestRefusal = longestRefusal

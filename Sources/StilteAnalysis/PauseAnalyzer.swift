@@ -45,8 +45,8 @@ public struct PauseAnalyzer {
         guard (1...64).contains(channels) else {
             throw AnalyzerSetupError(message: "\(channels) channels is not usable; expected 1 to 64")
         }
-        guard parameters.minPause > 0, parameters.target.tolerance >= 0 else {
-            throw AnalyzerSetupError(message: "min-pause must be positive and the tolerance not negative")
+        do { _ = try parameters.validated() } catch {
+            throw AnalyzerSetupError(message: error.description)
         }
         self.sampleRate = sampleRate
         self.channels = channels

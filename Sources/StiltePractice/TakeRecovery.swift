@@ -9,7 +9,7 @@ public enum TakeRecovery {
     /// unreliable; returns what happened to each, for the front end to tell the user.
     public static func recoverInterruptedTakes(in log: any SessionLog) throws -> [RecoveredTake] {
         try log.recoverInterruptedTakes { take, url in
-            let analysis = try FileAnalysis.run(path: url.path, parameters: AnalysisParameters(target: take.target)).analysis
+            let analysis = try FileAnalysis.run(path: url.path, parameters: take.parameters).analysis
             return TakeMeasurement(duration: analysis.duration, analysis: analysis, unreliable: true)
         }
     }

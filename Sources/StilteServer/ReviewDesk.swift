@@ -24,8 +24,9 @@ struct ReviewDesk: Sendable {
         let take = try take(id)
         let scenario = scenarios[take.scenarioId]
         let turn = scenario.flatMap { $0.turns.indices.contains(take.turn - 1) ? $0.turns[take.turn - 1] : nil }
+        let trainee = try log.trainee(id: take.traineeId)?.name ?? "?"
         return TakeDetail(
-            take: take, trainee: try log.trainee(id: take.traineeId)?.name ?? "?",
+            take: take, record: TakeJSON(take, trainee: trainee), trainee: trainee,
             scenario: scenario.map { ScenarioLines(title: $0.title, client: $0.client.name, prompt: turn?.prompt, example: turn?.example) },
             parts: take.effectiveAnalysis.map { AnswerParts.of($0).map { LabelledSpan(label: $0.label, start: $0.span.start, end: $0.span.end) } } ?? [],
             detectedPause: take.detectedPause, correctedPause: take.correctedPause, events: take.analysis?.pause?.events ?? [],
@@ -52,9 +53,11 @@ struct ReviewDesk: Sendable {
 }
 
 /// A take as the take page and `GET /api/takes/ID` show it.
-struct TakeDetail: Codable, Sendable {
-    /// The stored take: detected and corrected pause, effective pause and verdict, analysis.
+struct TakeDetail: Encodable, Sendable {
+    /// The stored take, for the pages.
     var take: Take
+    /// The stored take as JSON (``TakeJSON``, the shape of `stilte takes --json`): the `take` key.
+    var record: TakeJSON
     var trainee: String
     /// Nil when the scenario is not in the library.
     var scenario: ScenarioLines?
@@ -68,6 +71,10 @@ struct TakeDetail: Codable, Sendable {
     var reviews: [Review]
     var unreviewed: UnreviewedNeighbours
     var recordingPresent: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case record = "take", trainee, scenario, parts, detectedPause, correctedPause, events, reviews, unreviewed, recordingPresent
+    }
 }
 
 /// The scenario lines a reviewer reads beside a take.

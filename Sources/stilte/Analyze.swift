@@ -30,13 +30,13 @@ extension Stilte {
         var json = false
 
         @Option(help: "Target pause in seconds.")
-        var target: Double = 4.0
+        var target: Double = AnalysisParameters.defaultTarget
 
         @Option(help: "Tolerance around the target in seconds.")
-        var tolerance: Double = 0.5
+        var tolerance: Double = AnalysisParameters.defaultTolerance
 
         @Option(name: .customLong("min-pause"), help: "Shortest silence in seconds that ends the refusal.")
-        var minPause: Double = 0.6
+        var minPause: Double = AnalysisParameters.defaultMinPause
 
         @Option(help: ArgumentHelp("Write a Praat TextGrid (tiers speech, answer).", valueName: "OUT"))
         var textgrid: String?
@@ -45,9 +45,9 @@ extension Stilte {
         var labels: String?
 
         func validate() throws {
-            guard target > 0, target.isFinite else { throw ValidationError("--target must be a positive number of seconds") }
-            guard tolerance >= 0, tolerance.isFinite else { throw ValidationError("--tolerance must be zero or more seconds") }
-            guard minPause > 0, minPause.isFinite else { throw ValidationError("--min-pause must be a positive number of seconds") }
+            do { _ = try parameters.validated() } catch {
+                throw ValidationError(ParameterText.phrase(error).text(Interface.language))
+            }
             if files.count > 1 {
                 for (flag, out) in [("--textgrid", textgrid), ("--labels", labels)] {
                     guard let out else { continue }
@@ -59,8 +59,12 @@ extension Stilte {
             }
         }
 
+        /// The options as analysis parameters.
+        var parameters: AnalysisParameters {
+            AnalysisParameters(target: PauseTarget(seconds: target, tolerance: tolerance), minPause: minPause)
+        }
+
         func run() throws {
-            let parameters = AnalysisParameters(target: PauseTarget(seconds: target, tolerance: tolerance), minPause: minPause)
             var reports: [AnalysisReport] = []
             var failed = false
             for file in files {
@@ -150,60 +154,18 @@ extension Stilte {
     }
 }
 
-/// The JSON written per file by `stilte analyze --json`; times rounded to milliseconds.
+/// The JSON written per file by `stilte analyze --json`: the file's facts and the analysis
+/// keys (``AnalysisJSON``), times rounded to milliseconds.
 struct AnalysisReport: Encodable {
     var result: FileAnalysis
 
     init(_ result: FileAnalysis) { self.result = result }
 
-    private enum Keys: String, CodingKey {
-        case file, sampleRate, channels, duration, target, segments, refusal, pause, verdict
-        case seconds, tolerance, start, end, events, kind, silenceAfterLastWord
-    }
-
     func encode(to encoder: any Encoder) throws {
-        let a = result.analysis
-        var c = encoder.container(keyedBy: Keys.self)
-        try c.encode(result.path, forKey: .file)
-        try c.encode(result.sampleRate, forKey: .sampleRate)
-        try c.encode(result.channels, forKey: .channels)
-        try c.encode(ms(a.duration), forKey: .duration)
-        var target = c.nestedContainer(keyedBy: Keys.self, forKey: .target)
-        try target.encode(a.target.seconds, forKey: .seconds)
-        try target.encode(a.target.tolerance, forKey: .tolerance)
-        var segments = c.nestedUnkeyedContainer(forKey: .segments)
-        for span in a.segments { try encodeSpan(span.start, span.end, into: &segments) }
-        if let refusal = a.refusal {
-            var r = c.nestedContainer(keyedBy: Keys.self, forKey: .refusal)
-            try r.encode(ms(refusal.start), forKey: .start)
-            try r.encode(ms(refusal.end), forKey: .end)
-        } else {
-            try c.encodeNil(forKey: .refusal)
-        }
-        if let pause = a.pause {
-            var p = c.nestedContainer(keyedBy: Keys.self, forKey: .pause)
-            try p.encode(ms(pause.start), forKey: .start)
-            try p.encode(ms(pause.end), forKey: .end)
-            try p.encode(ms(pause.duration), forKey: .duration)
-            var events = p.nestedUnkeyedContainer(forKey: .events)
-            for event in pause.events {
-                var e = events.nestedContainer(keyedBy: Keys.self)
-                try e.encode(ms(event.start), forKey: .start)
-                try e.encode(ms(event.end), forKey: .end)
-                try e.encode(event.kind, forKey: .kind)
-            }
-        } else {
-            try c.encodeNil(forKey: .pause)
-        }
-        try c.encode(a.verdict, forKey: .verdict)
-        try c.encode(a.silenceAfterLastWord.map(ms), forKey: .silenceAfterLastWord)
+        var c = encoder.container(keyedBy: JSONKey.self)
+        try c.encode(result.path, forKey: JSONKey("file"))
+        try c.encode(result.sampleRate, forKey: JSONKey("sampleRate"))
+        try c.encode(result.channels, forKey: JSONKey("channels"))
+        try AnalysisJSON.encode(result.analysis, into: &c)
     }
-
-    private func encodeSpan(_ start: Double, _ end: Double, into container: inout UnkeyedEncodingContainer) throws {
-        var s = container.nestedContainer(keyedBy: Keys.self)
-        try s.encode(ms(start), forKey: .start)
-        try s.encode(ms(end), forKey: .end)
-    }
-
-    private func ms(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
 }

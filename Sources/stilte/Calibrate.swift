@@ -40,7 +40,7 @@ extension Stilte {
         var mode: Calibration.Mode { aloud ? .aloud : .silent }
 
         /// Gaps between numbers counted aloud are not the end of the count.
-        var parameters: AnalysisParameters { AnalysisParameters(minPause: aloud ? 1.2 : 0.6) }
+        var parameters: AnalysisParameters { AnalysisParameters(minPause: aloud ? 1.2 : AnalysisParameters.defaultMinPause) }
 
         func run() throws {
             let log = try LogAccess.open()

@@ -16,10 +16,7 @@ extension Stilte {
 
         func run() throws {
             let log = try LogAccess.open()
-            let summary = try TakeBundle.importBundle(from: URL(fileURLWithPath: directory), into: log) { copy, target in
-                let measured = try FileAnalysis.run(path: copy.path, parameters: AnalysisParameters(target: target))
-                return (measured.sampleRate, measured.analysis)
-            }
+            let summary = try BundleImport.run(URL(fileURLWithPath: directory), into: log)
             print(summary.report.text(Interface.language))
         }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import StilteAudio
+import StilteAnalysis
 import StilteCore
 import StiltePractice
 
@@ -52,8 +53,10 @@ extension Stilte {
         @OptionGroup var library: ScenarioLibraryOptions
 
         func validate() throws {
-            if let target, !(target > 0 && target <= 60) {
-                throw ValidationError("--target must be more than 0 and at most 60 seconds, not \(target)")
+            if let target {
+                do { _ = try PauseTarget(seconds: target, tolerance: 0).validated() } catch {
+                    throw ValidationError(ParameterText.phrase(error).text(Interface.language))
+                }
             }
             if !(maxSeconds >= 1 && maxSeconds <= 600) {
                 throw ValidationError("--max-seconds must be between 1 and 600, not \(maxSeconds)")
@@ -84,10 +87,10 @@ extension Stilte {
                 try rehearsal.run(first: first)
             } catch {
                 // The takes saved before a failure (a device unplugged mid-take) are still printed.
-                if json, !rehearsal.results.isEmpty { print(try TakeJSON.render(rehearsal.results)) }
+                if json, !rehearsal.results.isEmpty { print(try RehearsalJSON.render(rehearsal.results)) }
                 throw error
             }
-            if json, !rehearsal.results.isEmpty { print(try TakeJSON.render(rehearsal.results)) }
+            if json, !rehearsal.results.isEmpty { print(try RehearsalJSON.render(rehearsal.results)) }
             if interruption.flag.isRaised { throw ExitCode(130) }
         }
 

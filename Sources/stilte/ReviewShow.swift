@@ -11,11 +11,20 @@ extension Stilte.ReviewCommand {
         @Argument(help: TakeReference.help)
         var take: TakeReference
 
+        @Flag(help: "Print the take as JSON (the shape of `stilte takes --json`, with its reviews).")
+        var json = false
+
         @OptionGroup var library: ScenarioLibraryOptions
 
         func run() throws {
             let log = try LogAccess.open(.readOnly)
             let take = try LogAccess.take(self.take, in: log)
+            if json {
+                let record = TakeJSON(take, trainee: try log.trainee(id: take.traineeId)?.name ?? "",
+                                      reviews: try log.reviews(takeId: take.id ?? 0))
+                print(String(decoding: try LogAccess.jsonEncoder().encode(record), as: UTF8.self))
+                return
+            }
             let trainee = (try log.trainee(id: take.traineeId)?.name ?? "?").terminalSafe
             print("Take \(take.id ?? 0) · \(take.uuid.uuidString.lowercased()) · \(trainee) · \(take.scenarioId.terminalSafe) turn \(take.turn) · \(LogAccess.timestamp.string(from: take.createdAt)) UTC")
             let file = log.recordings.location(of: take.recordingPath)

@@ -18,7 +18,7 @@ extension Stilte {
             let takes = try log.takes(chosen)
             let names = try LogAccess.traineeNames(log)
             if json {
-                let listing = takes.map { TakeListing($0, trainee: names[$0.traineeId] ?? "") }
+                let listing = takes.map { TakeJSON($0, trainee: names[$0.traineeId] ?? "") }
                 print(String(decoding: try LogAccess.jsonEncoder().encode(listing), as: UTF8.self))
                 return
             }
@@ -43,55 +43,5 @@ extension Stilte {
         private func pad(_ text: String, _ width: Int) -> String {
             text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
         }
-    }
-}
-
-/// One take as `stilte takes --json` prints it: effective values plus the detected and corrected ones.
-struct TakeListing: Codable {
-    var id: Int64
-    var uuid: String
-    var trainee: String
-    var scenario: String
-    var turn: Int
-    var state: String
-    var createdAt: Date
-    var recording: String
-    var sampleRate: Int
-    var duration: Double?
-    var pauseDuration: Double?
-    var verdict: String?
-    var detectedPause: PauseSpan?
-    var correctedPause: PauseSpan?
-    var targetSeconds: Double
-    var targetTolerance: Double
-    var reactionTime: Double?
-    var overruns: Int
-    var unreliable: Bool
-
-    struct PauseSpan: Codable {
-        var start: Double
-        var end: Double
-    }
-
-    init(_ take: Take, trainee: String) {
-        id = take.id ?? 0
-        uuid = take.uuid.uuidString.lowercased()
-        self.trainee = trainee
-        scenario = take.scenarioId
-        turn = take.turn
-        state = take.state.rawValue
-        createdAt = take.createdAt
-        recording = take.recordingPath
-        sampleRate = take.sampleRate
-        duration = take.duration
-        pauseDuration = take.pauseDuration
-        verdict = take.verdict?.rawValue
-        detectedPause = take.detectedPause.map { PauseSpan(start: $0.start, end: $0.end) }
-        correctedPause = take.correctedPause.map { PauseSpan(start: $0.start, end: $0.end) }
-        targetSeconds = take.targetSeconds
-        targetTolerance = take.targetTolerance
-        reactionTime = take.reactionTime
-        overruns = take.overruns
-        unreliable = take.unreliable
     }
 }

@@ -5,9 +5,9 @@ import Glibc
 import StilteAnalysis
 
 extension TakeBundle {
-    /// Measures a recording copied out of a bundle against `target`: its sample rate and
-    /// analysis. Throws when the file does not decode as audio.
-    public typealias Measure = (_ copy: URL, _ target: PauseTarget) throws -> (sampleRate: Int, analysis: Analysis)
+    /// Measures a recording copied out of a bundle with its take's `parameters` (target and
+    /// min-pause): its sample rate and analysis. Throws when the file does not decode as audio.
+    public typealias Measure = (_ copy: URL, _ parameters: AnalysisParameters) throws -> (sampleRate: Int, analysis: Analysis)
 
     /// Reads a bundle written by ``export(trainee:from:to:textGrid:)`` into `log`, treating every
     /// byte as hostile: the whole bundle goes in or nothing does.
@@ -52,7 +52,7 @@ extension TakeBundle {
                                                      limit: BundleLimits.recordingBytes)
                 copies.append(relative)
                 let measured: (sampleRate: Int, analysis: Analysis)
-                do { measured = try measure(copy, entry.target) } catch {
+                do { measured = try measure(copy, entry.parameters) } catch {
                     let reason = String(describing: error).replacingOccurrences(of: copy.path + ": ", with: "")
                     throw StoreError(.invalidInput, BundleText.notAudio(reason), path: file.path)
                 }
@@ -76,7 +76,7 @@ extension TakeBundle {
     /// The take `entry` describes, measured from its copy (`analysis`), not from the bundle's claims.
     private static func newTake(_ entry: Entry, recordingPath: String, sampleRate: Int, analysis: Analysis?) -> NewTake {
         NewTake(uuid: entry.uuid, trainee: entry.trainee, scenarioId: entry.scenarioId, turn: entry.turn,
-                recordingPath: recordingPath, sampleRate: sampleRate, target: entry.target,
+                recordingPath: recordingPath, sampleRate: sampleRate, target: entry.target, minPause: entry.parameters.minPause,
                 measurement: TakeMeasurement(duration: analysis?.duration ?? 0, analysis: analysis, reactionTime: entry.reactionTime,
                                              overruns: entry.overruns, unreliable: entry.unreliable),
                 createdAt: entry.createdAt)
@@ -161,5 +161,12 @@ extension TakeBundle {
         guard bytes <= free else {
             throw StoreError(.io, BundleText.noSpace(needed: bytes >> 20, free: free >> 20), path: bundle.path)
         }
+    }
+}
+
+extension TakeBundle.Entry {
+    /// What the take was measured with: its target and min-pause.
+    var parameters: AnalysisParameters {
+        AnalysisParameters(target: target, minPause: minPause ?? AnalysisParameters.defaultMinPause)
     }
 }

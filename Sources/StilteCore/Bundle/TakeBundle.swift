@@ -20,6 +20,9 @@ public enum TakeBundle {
         public var duration: Double?
         public var analysis: Analysis?
         public var target: PauseTarget
+        /// The min-pause the take was measured with; absent in bundles written before it was
+        /// stored (then ``AnalysisParameters/defaultMinPause``, what those were measured with).
+        public var minPause: Double?
         public var reactionTime: Double?
         public var overruns: Int
         public var unreliable: Bool
@@ -105,6 +108,7 @@ public enum TakeBundle {
             }
             entries.append(Entry(uuid: take.uuid, trainee: trainee, scenarioId: take.scenarioId, turn: take.turn, recording: name,
                                  sampleRate: take.sampleRate, duration: take.duration, analysis: take.analysis, target: take.target,
+                                 minPause: take.minPause,
                                  reactionTime: take.reactionTime, overruns: take.overruns, unreliable: take.unreliable,
                                  createdAt: take.createdAt, pauseDuration: take.pauseDuration, verdict: take.verdict, reviews: reviews))
             summary.takesAdded += 1

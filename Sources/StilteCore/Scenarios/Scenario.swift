@@ -100,9 +100,9 @@ public struct ScenarioTurn: Sendable, Equatable, Codable {
     public var audio: String
     /// The prompt recording's location, checked to lie inside `Audio/`.
     public var audioURL: URL
-    /// The pause the answer is judged against (default 4.0 s ± 0.5 s).
+    /// The pause the answer is judged against (default ``AnalysisParameters/defaultTarget``).
     public var target: PauseTarget
-    /// The shortest silence, in seconds, that ends the refusal (default 0.6 s).
+    /// The shortest silence, in seconds, that ends the refusal (``AnalysisParameters/defaultMinPause``).
     public var minPause: Double
     /// An example of a good answer, shown after the take.
     public var example: String?
@@ -114,7 +114,7 @@ public struct ScenarioTurn: Sendable, Equatable, Codable {
     public var solutionSpeech: Double
 
     public init(prompt: String, audio: String, audioURL: URL, target: PauseTarget = PauseTarget(),
-                minPause: Double = AnalysisParameters().minPause, example: String? = nil, tip: String? = nil,
+                minPause: Double = AnalysisParameters.defaultMinPause, example: String? = nil, tip: String? = nil,
                 thinkingPause: Double = StopRule.defaultThinkingPause, solutionSpeech: Double = StopRule.defaultSolutionSpeech) {
         self.thinkingPause = thinkingPause
         self.solutionSpeech = solutionSpeech

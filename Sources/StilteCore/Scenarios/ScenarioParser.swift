@@ -121,19 +121,16 @@ struct ScenarioParser {
             ?? Located(value: StopRule.defaultSolutionSpeech, line: nil)
 
         var valid = true
-        if !(target.value > 0 && target.value <= 30) {
-            add(.badValue, target.line ?? line(of: node), "\(path).target",
-                "\(target.value) s is not a pause target — give seconds between 0 and 30, e.g. 4.0")
-            valid = false
-        }
-        if valid, !(tolerance.value >= 0 && tolerance.value < target.value) {
-            add(.badValue, tolerance.line ?? line(of: node), "\(path).tolerance",
-                "\(tolerance.value) s must be at least 0 and smaller than the target (\(target.value) s)")
-            valid = false
-        }
-        if valid, !(minPause.value > 0 && minPause.value < target.value - tolerance.value) {
-            add(.badValue, minPause.line ?? line(of: node), "\(path).minPause",
-                "\(minPause.value) s must be above 0 and shorter than the shortest pause on target (\(target.value - tolerance.value) s) — lower minPause or raise the target")
+        let parameters = AnalysisParameters(target: PauseTarget(seconds: target.value, tolerance: tolerance.value), minPause: minPause.value)
+        do { _ = try parameters.validated() } catch {
+            let field: Located<Double>, name: String
+            switch error {
+            case .target: (field, name) = (target, "target")
+            case .tolerance: (field, name) = (tolerance, "tolerance")
+            case .minPause, .longestRefusal: (field, name) = (minPause, "minPause")
+            }
+            add(.badValue, field.line ?? line(of: node), "\(path).\(name)",
+                ParameterText.phrase(error, names: .fields).en)
             valid = false
         }
         if !(thinkingPause.value >= 1 && thinkingPause.value <= 30) {
@@ -156,8 +153,7 @@ struct ScenarioParser {
         }
         guard valid, let prompt, let audioPath, let audioURL else { return nil }
         return ScenarioTurn(prompt: prompt.value, audio: audioPath.value, audioURL: audioURL,
-                            target: PauseTarget(seconds: target.value, tolerance: tolerance.value),
-                            minPause: minPause.value, example: example?.value, tip: tip?.value,
+                            target: parameters.target, minPause: parameters.minPause, example: example?.value, tip: tip?.value,
                             thinkingPause: thinkingPause.value, solutionSpeech: solutionSpeech.value)
     }
 

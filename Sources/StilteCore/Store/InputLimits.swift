@@ -17,8 +17,8 @@ public enum InputLimits {
     public static let sampleRates = 1...1_000_000
     /// Capture overruns a take may count: one per 10 ms period over a three-hour take.
     public static let overruns = 0...1_080_000
-    /// Longest pause target, in seconds: the limit a scenario file has (`ScenarioParser`).
-    public static let longestTarget = 30.0
+    /// Longest pause target, in seconds: the one limit of every entry (``AnalysisParameters/longestTarget``).
+    public static let longestTarget = AnalysisParameters.longestTarget
     /// Longest recording, in seconds (three hours): also bounds reaction times and corrected pauses.
     public static let longestRecording = 3.0 * 3600
     /// The earliest date a take or review may carry: 2000-01-01 UTC, before any Stilte.
@@ -53,11 +53,15 @@ public enum InputLimits {
 
     /// Why `target` is refused, nil when it is fine: the limits of a scenario file.
     public static func problem(target: PauseTarget) -> String? {
-        guard target.seconds > 0, target.seconds <= longestTarget else {
-            return "pause target \(target.seconds) s is not between 0 and \(Int(longestTarget)) s"
-        }
-        guard target.tolerance >= 0, target.tolerance < target.seconds else {
-            return "tolerance \(target.tolerance) s must be at least 0 and smaller than the target (\(target.seconds) s)"
+        do { _ = try target.validated() } catch { return ParameterText.phrase(error, names: .fields).en }
+        return nil
+    }
+
+    /// Why `minPause` is refused as a take's stored min-pause, nil when it is fine: above 0
+    /// and below the shortest pause on `target` (``AnalysisParameters/validated()``).
+    public static func problem(minPause: Double, target: PauseTarget) -> String? {
+        do { _ = try AnalysisParameters(target: target, minPause: minPause).validated() } catch {
+            return ParameterText.phrase(error, names: .fields).en
         }
         return nil
     }
@@ -82,7 +86,7 @@ extension NewTake {
         }
         if !InputLimits.turns.contains(turn) { return "turn \(turn) is not between 1 and \(InputLimits.turns.upperBound)" }
         if !InputLimits.sampleRates.contains(sampleRate) { return "sample rate \(sampleRate) Hz is not between 1 Hz and 1 MHz" }
-        if let problem = InputLimits.problem(target: target) { return problem }
+        if let problem = InputLimits.problem(minPause: minPause, target: target) { return problem }
         if let problem = InputLimits.problem(seconds: measurement.duration, field: "duration") { return problem }
         if let problem = InputLimits.problem(seconds: measurement.reactionTime, field: "reaction time") { return problem }
         if !InputLimits.overruns.contains(measurement.overruns) {

@@ -35,7 +35,10 @@ public enum PrivateFiles {
             }
         }
         guard mkdir(path, directoryMode) == 0 else {
-            throw StoreError(.io, StoreText.cannotCreateDirectory(String(cString: strerror(errno))), path: path)
+            let number = errno
+            // Another process (a second `stilte` opening a new home) made it meanwhile: check that one.
+            if number == EEXIST { return try checkDirectory(path) }
+            throw StoreError(.io, StoreText.cannotCreateDirectory(String(cString: strerror(number))), path: path)
         }
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else { throw failure(StoreText.openingNewDirectory, errno: errno, path: path) }

@@ -101,10 +101,14 @@ public struct TakeDraft: Sendable {
     public var turn: Int
     public var sampleRate: Int
     public var target: PauseTarget
+    /// The min-pause the take is measured with (stored with it, see ``Take/minPause``).
+    public var minPause: Double
     /// The recording's file extension (`wav`, `flac`).
     public var fileExtension: String
 
-    public init(sessionId: Int64, scenarioId: String, turn: Int = 1, sampleRate: Int, target: PauseTarget = PauseTarget(), fileExtension: String = "wav") {
+    public init(sessionId: Int64, scenarioId: String, turn: Int = 1, sampleRate: Int, target: PauseTarget = PauseTarget(),
+                minPause: Double = AnalysisParameters.defaultMinPause, fileExtension: String = "wav") {
+        self.minPause = minPause
         self.sessionId = sessionId
         self.scenarioId = scenarioId
         self.turn = turn
@@ -147,11 +151,15 @@ public struct NewTake: Sendable {
     public var recordingPath: String
     public var sampleRate: Int
     public var target: PauseTarget
+    /// The min-pause it was measured with.
+    public var minPause: Double
     public var measurement: TakeMeasurement
     public var createdAt: Date
 
     public init(uuid: UUID = UUID(), trainee: String, sessionId: Int64? = nil, scenarioId: String, turn: Int = 1, recordingPath: String,
-                sampleRate: Int, target: PauseTarget = PauseTarget(), measurement: TakeMeasurement, createdAt: Date = Date()) {
+                sampleRate: Int, target: PauseTarget = PauseTarget(), minPause: Double = AnalysisParameters.defaultMinPause,
+                measurement: TakeMeasurement, createdAt: Date = Date()) {
+        self.minPause = minPause
         self.uuid = uuid
         self.trainee = trainee
         self.sessionId = sessionId

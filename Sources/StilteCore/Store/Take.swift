@@ -51,6 +51,9 @@ public struct Take: Codable, Sendable, Equatable {
     public var verdict: Verdict?
     public var targetSeconds: Double
     public var targetTolerance: Double
+    /// The shortest silence, in seconds, that ended the refusal when this take was measured;
+    /// recovery and re-analysis measure with it again.
+    public var minPause: Double
     /// Seconds from the end of the client's prompt to the trainee's first speech.
     public var reactionTime: Double?
     /// Capture overruns (lost audio) while recording.
@@ -62,7 +65,9 @@ public struct Take: Codable, Sendable, Equatable {
     public init(id: Int64? = nil, uuid: UUID = UUID(), traineeId: Int64, sessionId: Int64? = nil, scenarioId: String, turn: Int = 1,
                 state: State = .complete, recordingPath: String, sampleRate: Int, duration: Double? = nil,
                 analysis: Analysis? = nil, target: PauseTarget = PauseTarget(), reactionTime: Double? = nil,
-                overruns: Int = 0, unreliable: Bool = false, createdAt: Date = Date()) {
+                overruns: Int = 0, unreliable: Bool = false, createdAt: Date = Date(),
+                minPause: Double = AnalysisParameters.defaultMinPause) {
+        self.minPause = minPause
         self.id = id
         self.uuid = uuid
         self.traineeId = traineeId
@@ -83,6 +88,9 @@ public struct Take: Codable, Sendable, Equatable {
 
     /// The pause target this take was judged against.
     public var target: PauseTarget { PauseTarget(seconds: targetSeconds, tolerance: targetTolerance) }
+
+    /// The parameters this take was measured with (target and min-pause).
+    public var parameters: AnalysisParameters { AnalysisParameters(target: target, minPause: minPause) }
 
     /// The pause as detected, nil when none was found.
     public var detectedPause: TimeSpan? {

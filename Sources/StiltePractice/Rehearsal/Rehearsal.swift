@@ -56,7 +56,7 @@ public final class Rehearsal {
     private let trace: LiveTrace?
     private var sessionId: Int64?
     /// The takes recorded so far, as `--json` prints them.
-    public private(set) var results: [TakeJSON] = []
+    public private(set) var results: [RehearsalJSON] = []
 
     public init(library: ScenarioLibrary, log: any SessionLog, settings: Settings, devices: RehearsalDevices,
                 terminal: any RehearsalConsole, interruption: StopFlag) throws {
@@ -145,9 +145,13 @@ public final class Rehearsal {
         let turn = scenario.turns[index]
         var parameters = turn.parameters
         if let target = settings.target { parameters.target.seconds = target }
+        do { parameters = try parameters.validated() } catch {
+            throw PracticeFailure(ParameterText.phrase(error), language: settings.language)
+        }
         let sessionId = try session()
         let take = try log.beginTake(TakeDraft(sessionId: sessionId, scenarioId: scenario.id, turn: index + 1,
-                                               sampleRate: TakeRecorder.sampleRate, target: parameters.target))
+                                               sampleRate: TakeRecorder.sampleRate, target: parameters.target,
+                                               minPause: parameters.minPause))
         guard let takeId = take.id, let url = log.recordingURL(of: take) else {
             throw PracticeFailure("the session log returned a take without id or with a bad path (\(take.recordingPath))")
         }
@@ -193,7 +197,7 @@ public final class Rehearsal {
         let measurement = TakeMeasurement(duration: answer.seconds, analysis: answer.analysis, reactionTime: answer.reactionTime,
                                           overruns: answer.overruns, unreliable: answer.isUnreliable, state: state)
         let saved = try log.finishTake(takeId, measurement: measurement)
-        results.append(TakeJSON(take: saved.id, scenario: scenario.id, turn: index + 1, trainee: settings.trainee,
+        results.append(RehearsalJSON(take: saved.id, scenario: scenario.id, turn: index + 1, trainee: settings.trainee,
                                 file: url.path, sampleRate: TakeRecorder.sampleRate, answer: answer, demo: devices.demo))
         if !settings.json {
             let report = TakeReport(analysis: answer.analysis, overruns: answer.overruns, tip: scenario.tip(forTurn: index),

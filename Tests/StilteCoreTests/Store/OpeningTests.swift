@@ -16,7 +16,9 @@ struct OpeningTests {
             #expect(try db.tableExists("take"))
             #expect(try db.tableExists("review"))
             #expect(try Schema.migrator.appliedMigrations(db) == ["v1: trainees, sessions, takes, reviews", "v2: week index for progress",
-                                                                   "v3: demo and empty takes", "v4: trainee preferences and coaching events"])
+                                                                   "v3: demo and empty takes", "v4: trainee preferences and coaching events",
+                                                                   "v5: min-pause per take"])
+            #expect(try db.columns(in: "take").contains { $0.name == "minPause" })
             #expect(try Int.fetchOne(db, sql: "PRAGMA user_version") == Schema.version)
             #expect(try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal")
             let indexes = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'take'")

@@ -20,7 +20,7 @@ extension SQLiteSessionLog {
                 }
                 var take = Take(uuid: uuid, traineeId: session.traineeId, sessionId: session.id, scenarioId: draft.scenarioId,
                                 turn: draft.turn, state: .recording, recordingPath: relative, sampleRate: draft.sampleRate,
-                                target: draft.target)
+                                target: draft.target, minPause: draft.minPause)
                 try take.insert(db)
                 return take
             }
@@ -127,7 +127,7 @@ extension SQLiteSessionLog {
         var take = Take(uuid: new.uuid, traineeId: owner.id ?? 0, sessionId: new.sessionId, scenarioId: new.scenarioId,
                         turn: new.turn, state: new.measurement.state == .recording ? .complete : new.measurement.state,
                         recordingPath: new.recordingPath, sampleRate: new.sampleRate,
-                        target: new.target, createdAt: new.createdAt)
+                        target: new.target, createdAt: new.createdAt, minPause: new.minPause)
         take.apply(new.measurement)
         try take.insert(db)
         return (take, true)
@@ -147,7 +147,7 @@ extension SQLiteSessionLog {
                 var take = Take(uuid: new.uuid, traineeId: traineeId, sessionId: new.sessionId, scenarioId: new.scenarioId,
                                 turn: new.turn, state: new.measurement.state == .recording ? .complete : new.measurement.state,
                             recordingPath: new.recordingPath, sampleRate: new.sampleRate,
-                                target: new.target, createdAt: new.createdAt)
+                                target: new.target, createdAt: new.createdAt, minPause: new.minPause)
                 take.apply(new.measurement)
                 try take.insert(db)
             }

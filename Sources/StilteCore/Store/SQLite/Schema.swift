@@ -5,7 +5,7 @@ import GRDB
 enum Schema {
     /// Stored in `PRAGMA user_version` by the last migration; a file with a larger
     /// value was written by a newer Stilte.
-    static let version = 4
+    static let version = 5
 
     /// The Monday (UTC) of a take's week, as `YYYY-MM-DD`; queries must spell it
     /// exactly like this to use the `take_progress_week` index.
@@ -121,6 +121,15 @@ enum Schema {
             }
             try db.create(index: "coaching_event_trainee", on: "coaching_event", columns: ["traineeId", "createdAt"])
             try db.execute(sql: "PRAGMA user_version = 4")
+        }
+        migrator.registerMigration("v5: min-pause per take") { db in
+            // Each take keeps the min-pause it was measured with, so recovery, import and
+            // re-analysis measure it again the same way. Older takes were all measured with
+            // 0.6 s, the default when this migration was written (frozen here on purpose).
+            try db.alter(table: "take") { t in
+                t.add(column: "minPause", .double).notNull().defaults(to: 0.6)
+            }
+            try db.execute(sql: "PRAGMA user_version = 5")
         }
         return migrator
     }

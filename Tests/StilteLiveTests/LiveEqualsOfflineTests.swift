@@ -20,8 +20,8 @@ import Testing
 /// Measured 3 Dec 2026 (live 76d88b3; engine and stop rule as on main 1c203f2), every chunk
 /// size: voices-tune 128 answers, voices-check 128, voices-talk 96 (real voices; continuous speech
 /// in voices-talk): 0 differences, no take stopped before the last word (the closest stop 2.5 s
-/// after it); the eval set (83) and the 35 spliced cases likewise. The `tuning*` sets were not
-/// at hand.
+/// after it); the eval set (83) and the 35 spliced cases likewise. Again with the engine of main
+/// 147e034 (room-change noise floor): the same. The `tuning*` sets were not at hand.
 @Suite(.serialized) struct LiveEqualsOfflineTests {
     static let chunkSeconds = [0.010, 0.020, 0.037, 0.160]
     /// Seconds of silence fed after each answer: more than the longest wait of the stop rule (8 s).

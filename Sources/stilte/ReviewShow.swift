@@ -25,45 +25,54 @@ extension Stilte.ReviewCommand {
                 print(String(decoding: try LogAccess.jsonEncoder().encode(record), as: UTF8.self))
                 return
             }
+            let language = Interface.language
+            func say(_ en: String, _ nl: String) -> String { Phrase(en: en, nl: nl).text(language) }
+            func span(_ start: Double, _ end: Double) -> String { NumberFormat.span(start, end, language) }
+            func seconds(_ value: Double) -> String { NumberFormat.seconds(value, language) }
             let trainee = (try log.trainee(id: take.traineeId)?.name ?? "?").terminalSafe
-            print("Take \(take.id ?? 0) · \(take.uuid.uuidString.lowercased()) · \(trainee) · \(take.scenarioId.terminalSafe) turn \(take.turn) · \(LogAccess.timestamp.string(from: take.createdAt)) UTC")
+            let heading = "\(take.id ?? 0) · \(take.uuid.uuidString.lowercased()) · \(trainee) · \(take.scenarioId.terminalSafe)"
+            let when = "\(LogAccess.timestamp.string(from: take.createdAt)) UTC"
+            print(say("Take \(heading) turn \(take.turn) · \(when)", "Opname \(heading) beurt \(take.turn) · \(when)"))
             let file = log.recordings.location(of: take.recordingPath)
             let present = (try? log.recordings.existingFile(take.recordingPath)) != nil
-            let length = take.duration.map { String(format: "%.2f s", $0) } ?? "? s"
-            print("Recording: \(file) (\(length), \(take.sampleRate) Hz)\(present ? "" : " — MISSING: the file is not there; playback and export will fail")")
+            let length = take.duration.map(seconds) ?? "? s"
+            let missing = present ? "" : say(" — MISSING: the file is not there; playback and export will fail",
+                                             " — ONTBREEKT: het bestand is er niet; afspelen en exporteren zullen mislukken")
+            print(say("Recording: \(file) (\(length), \(take.sampleRate) Hz)", "Geluidsopname: \(file) (\(length), \(take.sampleRate) Hz)") + missing)
             let analysis = take.effectiveAnalysis
-            if let analysis { print(TimelineText.render(analysis, legend: AnalysisText.legend(Interface.language))) }
+            if let analysis { print(TimelineText.render(analysis, legend: AnalysisText.legend(language))) }
             if let refusal = take.analysis?.refusal {
-                print(String(format: "Refusal: %.2f–%.2f s", refusal.start, refusal.end))
+                print(say("Refusal: ", "Weigering: ") + span(refusal.start, refusal.end))
             }
-            let target = String(format: "target %.1f ± %.1f s", take.targetSeconds, take.targetTolerance)
+            let target = say("target ", "doel ") + NumberFormat.target(PauseTarget(seconds: take.targetSeconds, tolerance: take.targetTolerance), language)
             if let pause = take.pause {
-                var line = String(format: "Pause: %.2f–%.2f s = %.2f s", pause.start, pause.end, pause.duration)
+                var line = say("Pause: ", "Pauze: ") + span(pause.start, pause.end) + " = " + seconds(pause.duration)
                 if take.correctedPause != nil {
-                    line += " (trainer's correction; detected " + (take.detectedPause.map { String(format: "%.2f–%.2f s = %.2f s", $0.start, $0.end, $0.duration) } ?? "no pause") + ")"
+                    let detected = take.detectedPause.map { span($0.start, $0.end) + " = " + seconds($0.duration) } ?? say("no pause", "geen pauze")
+                    line += say(" (trainer's correction; detected \(detected))", " (correctie van de trainer; gemeten \(detected))")
                 }
                 print(line)
             } else {
-                print("Pause: none detected")
+                print(say("Pause: none detected", "Pauze: geen gevonden"))
             }
-            print("Verdict: " + (analysis.map { AnalysisText.measured($0, Interface.language) } ?? "\(take.verdict?.rawValue ?? "–") (\(target))"))
+            print(say("Verdict: ", "Oordeel: ") + (analysis.map { AnalysisText.measured($0, language) } ?? "\(take.verdict?.rawValue ?? "–") (\(target))"))
             for event in take.analysis?.pause?.events ?? [] {
-                print(String(format: "  in the pause: %@ at %.2f–%.2f s", event.kind.rawValue, event.start, event.end))
+                print(say("  in the pause: \(event.kind.rawValue) at ", "  in de pauze: \(event.kind.rawValue) op ") + span(event.start, event.end))
             }
             var facts: [String] = []
-            if let reaction = take.reactionTime { facts.append(String(format: "reaction time %.2f s", reaction)) }
-            facts.append("overruns \(take.overruns)")
-            facts.append(take.unreliable ? "UNRELIABLE measurement" : "reliable")
-            if take.state == .interrupted { facts.append("recovered after an interruption") }
+            if let reaction = take.reactionTime { facts.append(say("reaction time ", "reactietijd ") + seconds(reaction)) }
+            facts.append(say("overruns \(take.overruns)", "overloop \(take.overruns) keer"))
+            facts.append(take.unreliable ? say("UNRELIABLE measurement", "ONBETROUWBARE meting") : say("reliable", "betrouwbaar"))
+            if take.state == .interrupted { facts.append(say("recovered after an interruption", "hersteld na een onderbreking")) }
             print(facts.joined(separator: ", ").prefix(1).uppercased() + facts.joined(separator: ", ").dropFirst())
             let scenarioTip = (try? library.load(requireAudio: false))?.scenario(id: take.scenarioId)?.tip(forTurn: take.turn - 1)
-            if let tip = scenarioTip ?? analysis.map { AnalysisText.advice($0, Interface.language) } { print("Tip: \(tip)") }
+            if let tip = scenarioTip ?? analysis.map({ AnalysisText.advice($0, language) }) { print(say("Tip: ", "Tip: ") + tip) }
             let reviews = try log.reviews(takeId: take.id ?? 0)
-            print(reviews.isEmpty ? "Reviews: none yet" : "Reviews:")
+            print(reviews.isEmpty ? say("Reviews: none yet", "Beoordelingen: nog geen") : say("Reviews:", "Beoordelingen:"))
             for review in reviews {
                 var parts: [String] = []
-                if let rating = review.rating { parts.append("rating \(rating)/5") }
-                if let span = review.correctedPause { parts.append(String(format: "corrected pause %.2f–%.2f s", span.start, span.end)) }
+                if let rating = review.rating { parts.append(say("rating \(rating)/5", "cijfer \(rating)/5")) }
+                if let span = review.correctedPause { parts.append(say("corrected pause ", "gecorrigeerde pauze ") + NumberFormat.span(span.start, span.end, language)) }
                 if let comment = review.comment { parts.append("“\(comment.terminalSafe)”") }
                 print("  \(LogAccess.timestamp.string(from: review.createdAt)) \(review.reviewer.terminalSafe): \(parts.joined(separator: "; "))")
             }

@@ -67,6 +67,13 @@ struct LogCommandTests {
         #expect(show.contains("█ speech"))
         #expect(show.contains("Verdict: on-target"))
         #expect(show.contains("Tip: "))
+        // The same take in Dutch: every label, decimal commas, nothing left in English.
+        let dutchShow = try cli.run("review", "show", "3", "--lang", "nl").stdout
+        #expect(dutchShow.contains("Pauze: 1,50–5,50 s = 4,00 s (correctie van de trainer; gemeten"), "\(dutchShow)")
+        #expect(dutchShow.contains("mark: cijfer 4/5; “calm and clear”") && dutchShow.contains("ONTBREEKT") && dutchShow.contains("Oordeel: "))
+        for word in ["Pause:", "Verdict", "Recording", "Reviews", "rating", "MISSING", "reliable", "trainer's"] {
+            #expect(!dutchShow.contains(word), "'\(word)' in: \(dutchShow)")
+        }
 
         let agreement = try cli.run("review", "agreement").stdout
         #expect(agreement.contains("Corrected takes: 1"))

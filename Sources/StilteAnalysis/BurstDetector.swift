@@ -26,13 +26,18 @@ struct BurstDetector {
     private(set) var features = FeatureExtractor()
     private var lowFloor = NoiseFloor()
     private var highFloor = NoiseFloor()
+    /// The room above the analysis band (4-8 kHz), where the input has it.
+    private var topFloor = NoiseFloor()
     private var voicing = VoicingTracker()
     private(set) var state = State.quiet
     /// The loudest frame of the speech so far (0 before any).
     private var speechPeak: Float = 0
 
-    /// Pushes 8 kHz samples until a frame completes; returns how many were used.
-    mutating func push(_ samples: UnsafeBufferPointer<Float>) -> Int { features.push(samples) }
+    /// Pushes 8 kHz samples (and the 4-8 kHz band at the same instants) until a frame
+    /// completes; returns how many were used.
+    mutating func push(_ samples: UnsafeBufferPointer<Float>, top: UnsafeBufferPointer<Float>) -> Int {
+        features.push(samples, top: top)
+    }
     /// The frame the last `push` completed, if any.
     var completedFrame: Int? { features.completedFrame }
     /// 8 kHz samples pushed so far.
@@ -65,6 +70,7 @@ struct BurstDetector {
         }
         lowFloor.update(bands.low, inSpeech: inSpeech)
         highFloor.update(bands.high, inSpeech: inSpeech)
+        topFloor.update(features.frameUpper(i).top, inSpeech: inSpeech)
         let background = self.background
         let lowDb = 10 * log10(max(bands.low, .leastNormalMagnitude) / background.low)
         let highDb = 10 * log10(max(bands.high, .leastNormalMagnitude) / background.high)
@@ -122,7 +128,8 @@ struct BurstDetector {
         let level = features.frameBands(burst.firstVoiced) * (decibels(-S.breathCutBelowVoiceDb) / Float(S.frameBlocks))
         let cut = features.refineOnset(from: voicedBlock, threshold: Bands.max(floorThreshold, level),
                                        limit: voicedBlock - S.maxLeadBlocks)
-        guard !hasConsonantLevel(burst, blocks: burst.start..<cut) else { return (burst.start, nil) }
+        guard !hasConsonantLevel(burst, blocks: burst.start..<cut),
+              !hasSibilant(blocks: burst.start..<cut) else { return (burst.start, nil) }
         return (cut, BlockSpan(start: burst.start, end: cut))
     }
 
@@ -191,6 +198,21 @@ struct BurstDetector {
         let clear = background * decibels(S.minConsonantDb)
         let frames = (blocks.lowerBound / S.frameBlocks)..<((blocks.upperBound + S.frameBlocks - 1) / S.frameBlocks)
         return frames.contains { features.frameEnergies($0).band >= level && features.frameBands($0).reaches(clear) }
+    }
+
+    /// Whether the unvoiced sound in `blocks` has a sibilant in it (a final or initial "s",
+    /// "z"): `minSibilantFrames` frames in a row whose energy above 4 kHz exceeds their
+    /// energy from 1 to 4 kHz by `sibilantTiltDb` and stands `minConsonantDb` over that band's
+    /// room. A breath's turbulence is strongest below 4 kHz. (Only where the input has 4-8 kHz.)
+    func hasSibilant(blocks: Range<Int>, over level: Float = 0) -> Bool {
+        let clear = max(topFloor.level * decibels(S.minConsonantDb), level), tilt = decibels(S.sibilantTiltDb)
+        var run = 0
+        for i in (blocks.lowerBound / S.frameBlocks)..<((blocks.upperBound + S.frameBlocks - 1) / S.frameBlocks) {
+            let e = features.frameUpper(i)
+            run = e.top >= clear && e.top >= e.middle * tilt ? run + 1 : 0
+            if run >= S.minSibilantFrames { return true }
+        }
+        return false
     }
 
     /// The energy ratio of `db` decibels.

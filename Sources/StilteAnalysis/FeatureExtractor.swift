@@ -47,6 +47,9 @@ struct FeatureExtractor {
     private var blockEnergy: ContiguousArray<Float>
     private var blockHigh: ContiguousArray<Float>
     private var blockLow: ContiguousArray<Float>
+    /// Energy above the analysis band (4-8 kHz, where the input has it) per fine block.
+    private var blockTop: ContiguousArray<Float>
+    private var accTop: Float = 0
     private var accEnergy: Float = 0
     private var accHigh: Float = 0
     private var accLow: Float = 0
@@ -67,12 +70,14 @@ struct FeatureExtractor {
         blockEnergy = ContiguousArray(repeating: 0, count: Self.blockRing)
         blockHigh = ContiguousArray(repeating: 0, count: Self.blockRing)
         blockLow = ContiguousArray(repeating: 0, count: Self.blockRing)
+        blockTop = ContiguousArray(repeating: 0, count: Self.blockRing)
     }
 
-    /// Pushes 8 kHz samples until a 10 ms frame completes or the input ends; returns
-    /// how many were consumed. `completedFrame` then holds the finished frame's index, if any.
-    /// The next call must start with the samples not consumed (the filters run ahead on them).
-    mutating func push(_ samples: UnsafeBufferPointer<Float>) -> Int {
+    /// Pushes 8 kHz samples, and the band above them (4-8 kHz, folded down: `top`, as long),
+    /// until a 10 ms frame completes or the input ends; returns how many were consumed.
+    /// `completedFrame` then holds the finished frame's index, if any. The next call must
+    /// start with the samples not consumed (the filters run ahead on them).
+    mutating func push(_ samples: UnsafeBufferPointer<Float>, top: UnsafeBufferPointer<Float>) -> Int {
         completedFrame = nil
         if filteredLeft == 0 {
             filteredLeft = min(samples.count, FilterPipeline.capacity)
@@ -82,6 +87,8 @@ struct FeatureExtractor {
         let n = min(filteredLeft, S.frameSize - sampleCount % S.frameSize)
         guard n > 0 else { return 0 }
         let ring = Self.pitchRing, filtered = filters
+        // `samples` (and `top`) start at filter output `filteredNext`.
+        let first = filteredNext
         var j = filteredNext
         let end = j + n
         filteredNext = end
@@ -105,7 +112,9 @@ struct FeatureExtractor {
                     low += p * p
                 }
             }
-            accEnergy = energy; accHigh = high; accLow = low
+            var above = accTop
+            for t in top[(j - first)..<(j - first + m)] { above += t * t }
+            accEnergy = energy; accHigh = high; accLow = low; accTop = above
             sampleCount = count; pitchCount = pitchIndex
             j += m
             inBlock += m
@@ -114,9 +123,11 @@ struct FeatureExtractor {
             blockEnergy[b] = accEnergy
             blockHigh[b] = accHigh
             blockLow[b] = accLow
+            blockTop[b] = accTop
             accEnergy = 0
             accHigh = 0
             accLow = 0
+            accTop = 0
             inBlock = 0
             blockCount += 1
         }
@@ -132,7 +143,7 @@ struct FeatureExtractor {
     func bands(block k: Int) -> Bands {
         guard k >= 0, k < blockCount, k >= blockCount - Self.blockRing else { return Bands(low: 0, high: 0) }
         let slot = k & (Self.blockRing - 1)
-        return Bands(low: blockLow[slot], high: blockHigh[slot])
+        return Bands(low: blockLow[slot], high: blockHigh[slot] + blockTop[slot])
     }
 
     /// Mean band energies of `blocks`.
@@ -159,10 +170,21 @@ struct FeatureExtractor {
         var band: Float = 0, high: Float = 0, low: Float = 0
         for k in (i * S.frameBlocks)..<((i + 1) * S.frameBlocks) where k >= blockCount - Self.blockRing && k < blockCount {
             band += blockEnergy[k & (Self.blockRing - 1)]
-            high += blockHigh[k & (Self.blockRing - 1)]
+            high += blockHigh[k & (Self.blockRing - 1)] + blockTop[k & (Self.blockRing - 1)]
             low += blockLow[k & (Self.blockRing - 1)]
         }
         return (band, high, low)
+    }
+
+    /// Energy of frame `i` from 1 to 4 kHz (`middle`) and above the analysis band, 4-8 kHz
+    /// (`top`: 0 where the input has none).
+    func frameUpper(_ i: Int) -> (middle: Float, top: Float) {
+        var middle: Float = 0, top: Float = 0
+        for k in (i * S.frameBlocks)..<((i + 1) * S.frameBlocks) where k >= blockCount - Self.blockRing && k < blockCount {
+            middle += blockHigh[k & (Self.blockRing - 1)]
+            top += blockTop[k & (Self.blockRing - 1)]
+        }
+        return (middle, top)
     }
 
     /// Periodicity of the window centred on frame `i`; 0 when the window is not (or no longer) available.

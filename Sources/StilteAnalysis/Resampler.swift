@@ -46,14 +46,19 @@ struct Resampler {
         lowPass2 = Biquad.lowPass(cutoff: cutoff, q: q.1, sampleRate: Double(midRate))
     }
 
-    /// Resamples `input` and appends the result to `output`.
-    mutating func process(_ input: UnsafeBufferPointer<Float>, into output: inout ContiguousArray<Float>) {
-        if passThrough {
-            output.append(contentsOf: input)
+    /// Resamples `input` and appends the result to `output`, and to `top` the band above the
+    /// output's (4-8 kHz) at the output instants where the input has it (exactly twice the
+    /// output rate), zeros otherwise.
+    mutating func process(_ input: UnsafeBufferPointer<Float>, into output: inout ContiguousArray<Float>,
+                          top: inout ContiguousArray<Float>) {
+        if halfBand != nil {
+            halfBand?.process(input, into: &output, top: &top)
             return
         }
-        if halfBand != nil {
-            halfBand?.process(input, into: &output)
+        let old = output.count
+        defer { top.append(contentsOf: repeatElement(0, count: output.count - old)) }
+        if passThrough {
+            output.append(contentsOf: input)
             return
         }
         lowPass1.flushTinyState()

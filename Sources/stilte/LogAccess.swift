@@ -3,6 +3,7 @@ import Foundation
 import StilteAnalysis
 import StilteCore
 import StiltePractice
+import StilteStoreSQLite
 
 /// Opening the session log and finding takes in it, shared by the log's commands. The one
 /// place the command line names its store (SQLite); commands see ``SessionLog``.
@@ -89,10 +90,6 @@ enum LogAccess {
         return formatter
     }()
 
-    static func jsonEncoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        encoder.dateEncodingStrategy = .iso8601
-        return encoder
-    }
+    /// The encoder of the log's `--json` outputs (``JSONOutput``).
+    static func jsonEncoder() -> JSONEncoder { JSONOutput.encoder() }
 }

@@ -55,11 +55,7 @@ public final class PostgresSessionLog: SessionLog {
 
     /// The id of the trainee named `name`, created when new.
     func traineeId(named name: String, _ sql: PostgresStatements) throws -> Int64 {
-        let trimmed = name.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty else { throw StoreError(.invalidInput, "a trainee needs a name") }
-        guard trimmed.terminalSafe == trimmed else {
-            throw StoreError(.invalidInput, "a trainee's name may not contain control characters; give a plain name")
-        }
+        let trimmed = try Trainee.storedName(name)
         try sql.run("INSERT INTO trainee (name, created_at) VALUES (\(trimmed), \(Date())) ON CONFLICT (name) DO NOTHING")
         guard let id = try sql.value("SELECT id FROM trainee WHERE name = \(trimmed)", as: Int64.self) else {
             throw StoreError(.notFound, "no trainee \(trimmed)")

@@ -3,6 +3,7 @@ import Logging
 import StilteAnalysis
 import StilteCore
 @testable import StilteStorePostgres
+import StilteStoreSQLite
 
 /// The stores the session-log behaviour tests run against.
 enum StoreKind: String, CaseIterable, Sendable, CustomStringConvertible {

@@ -69,7 +69,7 @@ final class PostgresConnections: @unchecked Sendable {
                 try sql.run("COMMIT")
                 return result
             } catch {
-                try? sql.run("ROLLBACK")
+                _ = try? sql.run("ROLLBACK")
                 throw error
             }
         }
@@ -165,7 +165,7 @@ struct PostgresStatements {
 
     /// The first column of the first row, nil when there is no row or it is NULL.
     func value<T: PostgresDecodable>(_ query: PostgresQuery, as type: T.Type = T.self) throws -> T? {
-        guard let row = try rows(query).first else { return nil }
-        return try row.makeRandomAccess()[0].decode(T?.self)
+        guard let cell = try rows(query).first?.makeRandomAccess()[0], cell.bytes != nil else { return nil }
+        return try cell.decode(T.self)
     }
 }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import PostgresNIO
 import StilteAnalysis
 import StilteCore
@@ -24,7 +27,7 @@ extension PostgresSessionLog {
             recordingLocks.keep(lock, for: take.id ?? 0)
             return take
         } catch {
-            close(lock)
+            Glibc.close(lock)
             try? recordings.remove(relative)
             throw error
         }

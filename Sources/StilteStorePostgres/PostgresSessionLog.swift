@@ -47,6 +47,7 @@ public final class PostgresSessionLog: SessionLog {
     /// Closes the idle connections; the log is not used after this.
     public func close() { connections.close() }
 
+    @discardableResult
     func transaction<T>(_ body: (PostgresStatements) throws -> T) throws -> T {
         try connections.transaction(body)
     }

@@ -50,7 +50,8 @@ enum TestPostgres {
     }
 }
 
-/// A session log of one kind in a fresh home (and, for PostgreSQL, a fresh database).
+/// A session log of one kind in a fresh home (and, for PostgreSQL, a fresh database);
+/// ``remove()`` deletes both.
 final class TestLog {
     let kind: StoreKind
     let home: StilteHome
@@ -81,7 +82,9 @@ final class TestLog {
         }
     }
 
-    deinit {
+    /// Closes the log and removes its home and database (call with `defer`: a test object
+    /// may be released before the test's last line).
+    func remove() {
         (log as? PostgresSessionLog)?.close()
         if let database { try? TestPostgres.administer("DROP DATABASE IF EXISTS \(database) WITH (FORCE)") }
         try? FileManager.default.removeItem(at: home.url)

@@ -10,6 +10,7 @@ struct PostgresSchemaTests {
     @Test("a database written by a newer Stilte is refused and left as it is")
     func newerSchema() throws {
         let store = try TestLog(.postgres)
+        defer { store.remove() }
         (store.log as? PostgresSessionLog)?.close()
         try TestPostgresDatabase(store).run("UPDATE stilte_schema SET version = \(PostgresSchema.version + 1)")
         let error = try #require(throws: StoreError.self) { _ = try store.reopen() }
@@ -66,6 +67,7 @@ struct PostgresSchemaTests {
     @Test("two servers saving the same takes at once store each take once")
     func concurrentSaves() async throws {
         let store = try TestLog(.postgres)
+        defer { store.remove() }
         let second = try store.reopen()
         let takes = (0..<40).map { Fixtures.take("t\($0 % 4)", seconds: 3, at: Fixtures.day.addingTimeInterval(Double($0))) }
         let logs: [any SessionLog] = [store.log, second]

@@ -22,7 +22,9 @@ struct ProgressBehaviourTests {
 
     @Test("counts, percentiles, weeks, first and recent takes; demo and interrupted takes left out", arguments: StoreKind.available)
     func progress(_ kind: StoreKind) throws {
-        let log = try TestLog(kind).log
+        let store = try TestLog(kind)
+        defer { store.remove() }
+        let log = store.log
         try Self.fill(log)
         let report = try log.progress(TakeFilter())
         #expect(report.groups.map(\.trainee) == ["anna", "bert"])
@@ -52,8 +54,12 @@ struct ProgressBehaviourTests {
     @Test("SQLite and PostgreSQL give the same progress report for the same takes",
           .enabled(if: StoreKind.available.contains(.postgres), Comment(rawValue: TestPostgres.absence)))
     func sameReport() throws {
-        let sqlite = try TestLog(.sqlite).log
-        let postgres = try TestLog(.postgres).log
+        let sqliteStore = try TestLog(.sqlite)
+        defer { sqliteStore.remove() }
+        let sqlite = sqliteStore.log
+        let postgresStore = try TestLog(.postgres)
+        defer { postgresStore.remove() }
+        let postgres = postgresStore.log
         try Self.fill(sqlite)
         try Self.fill(postgres)
         /// Take ids are each store's own; everything else must agree.

@@ -15,6 +15,7 @@ struct SessionLogBehaviourTests {
     @Test("takes filter by trainee, scenario, since and unreviewed", arguments: StoreKind.available)
     func filters(_ kind: StoreKind) throws {
         let store = try TestLog(kind)
+        defer { store.remove() }
         let log = store.log
         let a1 = try log.saveTake(Fixtures.take("anna", scenario: "s1", seconds: 4)).take
         _ = try log.saveTake(Fixtures.take("anna", scenario: "s2", seconds: 3, at: Fixtures.day.addingTimeInterval(86_400)))
@@ -33,6 +34,7 @@ struct SessionLogBehaviourTests {
     @Test("a take saved twice with the same uuid is added once; its values read back as saved", arguments: StoreKind.available)
     func idempotentSaveAndRoundTrip(_ kind: StoreKind) throws {
         let store = try TestLog(kind)
+        defer { store.remove() }
         var new = Fixtures.take(seconds: 3.7)
         new.measurement.analysis?.pause?.events = [PauseEvent(start: 2, end: 2.3, kind: .breath)]
         new.measurement.reactionTime = 0.8
@@ -53,7 +55,9 @@ struct SessionLogBehaviourTests {
 
     @Test("the latest correction wins everywhere and the detected pause is kept", arguments: StoreKind.available)
     func correctionWins(_ kind: StoreKind) throws {
-        let log = try TestLog(kind).log
+        let store = try TestLog(kind)
+        defer { store.remove() }
+        let log = store.log
         let take = try log.saveTake(Fixtures.take(seconds: 2.0)).take  // detected 1.5–3.5: short
         let id = try #require(take.id)
         #expect(take.verdict == .short)
@@ -79,7 +83,9 @@ struct SessionLogBehaviourTests {
 
     @Test("a review twice is added once; bad reviews are refused with one line", arguments: StoreKind.available)
     func reviewRules(_ kind: StoreKind) throws {
-        let log = try TestLog(kind).log
+        let store = try TestLog(kind)
+        defer { store.remove() }
+        let log = store.log
         let id = try #require(try log.saveTake(Fixtures.take(seconds: 2.0)).take.id)
         let review = Review(takeId: id, reviewer: "mark", rating: 3, comment: "good", createdAt: Fixtures.day)
         #expect(try log.addReview(review).added)
@@ -99,7 +105,9 @@ struct SessionLogBehaviourTests {
 
     @Test("an import is all or nothing", arguments: StoreKind.available)
     func importAllOrNothing(_ kind: StoreKind) throws {
-        let log = try TestLog(kind).log
+        let store = try TestLog(kind)
+        defer { store.remove() }
+        let log = store.log
         let good = Fixtures.take("carla", seconds: 4)
         let orphan = ImportBatch.TakeReview(takeUUID: UUID(), review: Review(takeId: 0, reviewer: "mark", rating: 3))
         #expect(throws: StoreError.self) { try log.saveImport(ImportBatch(takes: [good], reviews: [orphan])) }
@@ -117,6 +125,7 @@ struct SessionLogBehaviourTests {
     @Test("a take being recorded is not listed until finished; its file is private", arguments: StoreKind.available)
     func recordingLifecycle(_ kind: StoreKind) throws {
         let store = try TestLog(kind)
+        defer { store.remove() }
         let log = store.log
         let session = try log.beginSession(trainee: "dirk", devices: "capture hw:1", appVersion: "test")
         let begun = try log.beginTake(TakeDraft(sessionId: session.id ?? 0, scenarioId: "s1", sampleRate: 16_000))
@@ -139,7 +148,9 @@ struct SessionLogBehaviourTests {
 
     @Test("deleting a take removes its reviews and its recording", arguments: StoreKind.available)
     func deleteTake(_ kind: StoreKind) throws {
-        let log = try TestLog(kind).log
+        let store = try TestLog(kind)
+        defer { store.remove() }
+        let log = store.log
         let take = try log.saveTake(Fixtures.take(seconds: 4)).take
         let id = try #require(take.id)
         let file = try #require(log.recordingURL(of: take))
@@ -155,7 +166,9 @@ struct SessionLogBehaviourTests {
 
     @Test("invalid takes are refused before anything is stored", arguments: StoreKind.available)
     func invalidTakes(_ kind: StoreKind) throws {
-        let log = try TestLog(kind).log
+        let store = try TestLog(kind)
+        defer { store.remove() }
+        let log = store.log
         var escaping = Fixtures.take(seconds: 4)
         escaping.recordingPath = "../../etc/passwd"
         var badTurn = Fixtures.take(seconds: 4)

@@ -85,7 +85,9 @@ let package = Package(
         ]),
         .testTarget(name: "StilteCLITests", dependencies: ["StilteAudio", "StilteTestSupport"]),
         // The application layer driven as a library: no binary, no terminal.
-        .testTarget(name: "StiltePracticeTests", dependencies: ["StiltePractice", "StilteCore", "StilteAnalysis", "StilteStoreSQLite"]),
+        .testTarget(name: "StiltePracticeTests", dependencies: [
+            "StiltePractice", "StilteCore", "StilteAnalysis", "StilteAudio", "StilteStoreSQLite", "StilteTestSupport",
+        ]),
         .testTarget(name: "StilteServerTests", dependencies: ["StilteServer", "StilteCore", "StilteAnalysis", "StilteStoreSQLite"]),
         // The session log's behaviour, the same tests against every store (SQLite, PostgreSQL).
         .testTarget(name: "StilteStoreTests", dependencies: [

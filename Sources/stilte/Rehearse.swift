@@ -72,20 +72,28 @@ extension Stilte {
             let context = try TraineeContext.load(trainee, log: log, remember: true)
             let terminal = Terminal()
             let interruption = Interruption()
+            let trace = try liveTrace.map(LiveTrace.init(path:))
             let devices = RehearsalDevices(playback: playbackDevice ?? AudioDevice.defaultName, capture: captureDevice,
                                            demo: demo, paced: false)
-            let rehearsal = try Rehearsal(
+            let rehearsal = Rehearsal(
                 library: library, log: log,
                 settings: .init(trainee: context.name, target: target, maxSeconds: maxSeconds, json: json,
                                 demoIfNoMicrophone: demoIfNoMicrophone, playbackNamed: playbackDevice != nil,
-                                liveTrace: liveTrace, language: context.language,
+                                liveTrace: trace, language: context.language,
                                 secondsPerCount: context.preferences.secondsPerCount ?? CountPlan.uncalibratedSecondsPerCount,
                                 appVersion: StilteVersion.current),
-                devices: devices, terminal: terminal, interruption: interruption.flag)
+                devices: devices, controls: terminal, interruption: interruption.flag)
             let first = try chosenScenario(library, log: log, context: context, demo: devices.demo)
+            let screen = RehearsalScreen(terminal: terminal, language: context.language, json: json,
+                                         maxSeconds: maxSeconds, trace: trace)
+            let drawn = screen.start(rehearsal.events)
             do {
                 try rehearsal.run(first: first)
+                drawn.wait()
+                terminal.restore()
             } catch {
+                drawn.wait()
+                terminal.restore()
                 // The takes saved before a failure (a device unplugged mid-take) are still printed.
                 if json, !rehearsal.results.isEmpty { print(try RehearsalJSON.render(rehearsal.results)) }
                 throw error

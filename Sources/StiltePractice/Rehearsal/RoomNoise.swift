@@ -36,15 +36,6 @@ enum RoomNoise {
         guard !levels.isEmpty else { return nil }
         return levels.sorted()[levels.count / 5]
     }
-
-    /// How the room level reads to the trainee.
-    static func describe(_ dBFS: Double?) -> String {
-        guard let dBFS else { return "Room noise: not measured (no audio arrived)." }
-        let level = "\(Int(dBFS.rounded())) dBFS"
-        if dBFS < -60 { return "Room noise \(level): quiet." }
-        if dBFS < -40 { return "Room noise \(level): fine." }
-        return "Room noise \(level): noisy — the pause is measured less precisely; find a quieter spot if you can."
-    }
 }
 
 /// Closing a capture opened only to see whether the device exists.

@@ -50,7 +50,7 @@ struct BurstDetector {
     }
 
     /// The tracked background of each band, as energy per frame.
-    var background: Bands { Bands(low: lowFloor.level, high: highFloor.level) }
+    var background: Bands { Bands(low: lowFloor.level, high: highFloor.level, top: topFloor.level) }
 
     /// Voiced frames in a row up to the last decided one.
     var voicedRun: Int { voicing.voicedRun }
@@ -58,19 +58,20 @@ struct BurstDetector {
     /// Decides frame `i` (its features, with look-ahead, must be available).
     mutating func decide(frame i: Int, into reports: inout [BurstReport]) {
         let (energy, high, low) = features.frameEnergies(i)
-        let bands = Bands(low: low, high: high)
+        let bands = Bands(low: low, high: high, top: features.frameUpper(i).top)
         var inSpeech = false
         if case let .speech(open, _) = state {
             inSpeech = true
             if let room = steadyRoom(after: open, frame: i) {
                 lowFloor.raise(toDb: room.low)
                 highFloor.raise(toDb: room.high)
+                topFloor.raise(toDb: room.top)
                 inSpeech = false
             }
         }
         lowFloor.update(bands.low, inSpeech: inSpeech)
         highFloor.update(bands.high, inSpeech: inSpeech)
-        topFloor.update(features.frameUpper(i).top, inSpeech: inSpeech)
+        topFloor.update(bands.top, inSpeech: inSpeech)
         let background = self.background
         let lowDb = 10 * log10(max(bands.low, .leastNormalMagnitude) / background.low)
         let highDb = 10 * log10(max(bands.high, .leastNormalMagnitude) / background.high)
@@ -137,10 +138,10 @@ struct BurstDetector {
     /// speech burst are unvoiced and steady (their level within `steadyRangeDb`): sound that
     /// holds on, level and without a voice, long after the voice stopped is the room (a fan
     /// that started, noise that faded in while the background was frozen for the speech).
-    private func steadyRoom(after burst: OpenBurst, frame i: Int) -> (low: Float, high: Float)? {
+    private func steadyRoom(after burst: OpenBurst, frame i: Int) -> (low: Float, high: Float, top: Float)? {
         let n = S.longUnvoicedFrames
         guard burst.lastVoiced >= 0, i - burst.lastVoiced >= n, voicing.voicedRun == 0 else { return nil }
-        var lowest = Float.infinity, highest = -Float.infinity, low: Float = 0, high: Float = 0
+        var lowest = Float.infinity, highest = -Float.infinity, low: Float = 0, high: Float = 0, top: Float = 0
         for k in (i - n + 1)...i {
             let level = features.frameLevel(k)
             lowest = min(lowest, level)
@@ -149,8 +150,9 @@ struct BurstDetector {
             let b = features.frameBands(k)
             low += 10 * log10(max(b.low, .leastNormalMagnitude))
             high += 10 * log10(max(b.high, .leastNormalMagnitude))
+            top += 10 * log10(max(b.top, S.floorGuard))
         }
-        return (low / Float(n), high / Float(n))
+        return (low / Float(n), high / Float(n), top / Float(n))
     }
 
     /// Closes a burst still open at the end of the audio.

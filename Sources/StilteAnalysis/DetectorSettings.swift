@@ -12,8 +12,9 @@
 enum DetectorSettings {
     // MARK: Signal path (design)
 
-    /// Internal analysis rate, Hz: the speech band up to 4 kHz. Where the input is at 16 kHz,
-    /// the band the resampler removes (4-8 kHz, sibilants) is kept beside it as energy only.
+    /// Internal analysis rate, Hz: the speech band up to 4 kHz. Where the input rate is higher,
+    /// the band the resampler removes (from 4 kHz: sibilants) is kept beside it as energy only,
+    /// a third band judged against its own background.
     static let rate = 8000
     /// Fine grid step: 16 samples = 2 ms. Boundaries are refined on this grid.
     static let blockSize = 16
@@ -156,8 +157,7 @@ enum DetectorSettings {
     /// while a breath's turbulence is strongest below. A sibilant: `minSibilantFrames` (30 ms,
     /// the shortest "s") in a row whose energy at 4-8 kHz is at least their energy at 1-4 kHz
     /// plus `sibilantTiltDb` (design: a rising spectrum) and `minConsonantDb` over that band's
-    /// room. Only where the input has 4-8 kHz at 16 kHz (the half-band path; other rates have
-    /// no top band yet). On `voices-tune` tilts of -6 to
+    /// room. Only where the input has 4-8 kHz (input rates above 8 kHz). On `voices-tune` tilts of -6 to
     /// 6 dB and 2-5 frames score the same.
     static let sibilantTiltDb: Float = 0
     static let minSibilantFrames = 3

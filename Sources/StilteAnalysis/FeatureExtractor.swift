@@ -1,22 +1,28 @@
-/// Energy below and above `bandSplitHz` (1 kHz): voicing lives low, fricatives and breath
-/// high, and each band is judged against its own background (pink or mains noise is low,
-/// hiss is high).
+/// Energy below and above `bandSplitHz` (1 kHz) in the analysis band, and above it (`top`,
+/// 4-8 kHz where the input has it): voicing lives low, fricatives and breath high, sibilants
+/// on top, and each band is judged against its own background (pink or mains noise is low,
+/// hiss is high; a wider band would let a room's hiss hide a weak release).
 struct Bands {
     var low: Float
     var high: Float
+    var top: Float = 0
 
     /// Each band scaled by `factor`.
-    static func * (a: Bands, factor: Float) -> Bands { Bands(low: a.low * factor, high: a.high * factor) }
+    static func * (a: Bands, factor: Float) -> Bands { Bands(low: a.low * factor, high: a.high * factor, top: a.top * factor) }
 
     /// The band-wise maximum.
-    static func max(_ a: Bands, _ b: Bands) -> Bands { Bands(low: Swift.max(a.low, b.low), high: Swift.max(a.high, b.high)) }
+    static func max(_ a: Bands, _ b: Bands) -> Bands {
+        Bands(low: Swift.max(a.low, b.low), high: Swift.max(a.high, b.high), top: Swift.max(a.top, b.top))
+    }
 
     /// The band-wise minimum.
-    static func min(_ a: Bands, _ b: Bands) -> Bands { Bands(low: Swift.min(a.low, b.low), high: Swift.min(a.high, b.high)) }
+    static func min(_ a: Bands, _ b: Bands) -> Bands {
+        Bands(low: Swift.min(a.low, b.low), high: Swift.min(a.high, b.high), top: Swift.min(a.top, b.top))
+    }
 
-    /// Whether either band reaches its threshold.
+    /// Whether any band reaches its threshold (a band the input lacks, all zeros, never does).
     @inline(__always)
-    func reaches(_ threshold: Bands) -> Bool { low >= threshold.low || high >= threshold.high }
+    func reaches(_ threshold: Bands) -> Bool { low >= threshold.low || high >= threshold.high || (top > 0 && top >= threshold.top) }
 }
 
 /// Turns the 8 kHz stream into what the decisions need, in constant memory: speech-band,
@@ -143,7 +149,7 @@ struct FeatureExtractor {
     func bands(block k: Int) -> Bands {
         guard k >= 0, k < blockCount, k >= blockCount - Self.blockRing else { return Bands(low: 0, high: 0) }
         let slot = k & (Self.blockRing - 1)
-        return Bands(low: blockLow[slot], high: blockHigh[slot] + blockTop[slot])
+        return Bands(low: blockLow[slot], high: blockHigh[slot], top: blockTop[slot])
     }
 
     /// Mean band energies of `blocks`.
@@ -153,6 +159,7 @@ struct FeatureExtractor {
             let b = bands(block: k)
             sum.low += b.low
             sum.high += b.high
+            sum.top += b.top
         }
         return sum * (1 / Float(max(blocks.count, 1)))
     }
@@ -161,7 +168,7 @@ struct FeatureExtractor {
     @inline(__always)
     func smoothed(block k: Int) -> Bands {
         let a = bands(block: k - 1), b = bands(block: k), c = bands(block: k + 1)
-        return Bands(low: (a.low + b.low + c.low) / 3, high: (a.high + b.high + c.high) / 3)
+        return Bands(low: (a.low + b.low + c.low) / 3, high: (a.high + b.high + c.high) / 3, top: (a.top + b.top + c.top) / 3)
     }
 
     /// Speech-band (above 200 Hz), high (above 1 kHz) and low (200 Hz to 1 kHz, the pitch
@@ -170,7 +177,7 @@ struct FeatureExtractor {
         var band: Float = 0, high: Float = 0, low: Float = 0
         for k in (i * S.frameBlocks)..<((i + 1) * S.frameBlocks) where k >= blockCount - Self.blockRing && k < blockCount {
             band += blockEnergy[k & (Self.blockRing - 1)]
-            high += blockHigh[k & (Self.blockRing - 1)] + blockTop[k & (Self.blockRing - 1)]
+            high += blockHigh[k & (Self.blockRing - 1)]
             low += blockLow[k & (Self.blockRing - 1)]
         }
         return (band, high, low)

@@ -29,6 +29,7 @@ import Testing
     /// spectrum rises above 4 kHz (a 16 kHz recording has it), a breath's stays below.
     @Test func aQuietFinalSibilantIsPartOfTheWord() throws {
         var voice = SyntheticVoice.answer(rate: 16000, refusal: (0.5, 1.7))
+        voice.hiss(1.7, 2.1, centre: 3000, level: 0.004, fadeIn: 0.01)
         voice.hiss(1.7, 2.1, centre: 6000, level: 0.006, fadeIn: 0.01)
         let (analysis, _) = try analyse(voice.samples, rate: 16000)
         let pause = try #require(analysis.pause)

@@ -94,7 +94,7 @@ final class Terminal: RehearsalConsole {
 
     /// Writes `text` to standard output at once (not buffered).
     func write(_ text: String) {
-        let bytes = Array(text.utf8)
+        let bytes = Array(style.shown(text).utf8)
         var offset = 0
         while offset < bytes.count {
             let n = bytes.withUnsafeBytes { raw -> Int in

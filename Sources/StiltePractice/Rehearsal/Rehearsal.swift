@@ -28,6 +28,10 @@ public final class Rehearsal {
         public var secondsPerCount: Double
         /// The program version recorded with the session.
         public var appVersion: String
+        /// How the live counter is shown (``CoachingPlan``).
+        public var liveMode: LiveMode = .always
+        /// The target steps up 2 → 3 → 4 s (``GraduatedTarget``), unless ``target`` is given.
+        public var graduated = false
 
         public init(trainee: String, target: Double?, maxSeconds: Double, json: Bool, demoIfNoMicrophone: Bool,
                     playbackNamed: Bool, liveTrace: String?, language: Language,
@@ -93,7 +97,7 @@ public final class Rehearsal {
     func rehearse(_ scenario: Scenario) throws -> Choice {
         say(contextLines(scenario))
         if interactive {
-            say([terminal.style.paint("Enter: begin   q: quit", .dim)])
+            say([terminal.style.paint(text("Enter: begin   q: quit", "Enter: beginnen   q: stoppen"), .dim)])
             guard terminal.waitForKey(["\n", "q"], stop: { interruption.isRaised }) == "\n" else { return .quit }
         }
         try getReady()
@@ -103,8 +107,10 @@ public final class Rehearsal {
             if answer.stopReason == .interrupted || interruption.isRaised { return .quit }
             guard interactive else { index += 1; continue }
             let last = index == scenario.turns.count - 1
-            let menu = last ? "r: replay   a: again   n: next scenario   q: quit"
-                            : "Enter: the client goes on   r: replay   a: again   q: quit"
+            let menu = last ? text("r: replay   a: again   n: next scenario   q: quit",
+                                   "r: terugluisteren   a: nog eens   n: volgend scenario   q: stoppen")
+                            : text("Enter: the client goes on   r: replay   a: again   q: quit",
+                                   "Enter: de klant gaat verder   r: terugluisteren   a: nog eens   q: stoppen")
             choosing: while true {
                 say(["", terminal.style.paint(menu, .bold)])
                 let keys: Set<Character> = last ? ["r", "a", "n", "q"] : ["\n", "r", "a", "q"]
@@ -145,6 +151,8 @@ public final class Rehearsal {
         let turn = scenario.turns[index]
         var parameters = turn.parameters
         if let target = settings.target { parameters.target.seconds = target }
+        let coaching = try coachingPlan(scenarioTarget: parameters.target.seconds)
+        parameters.target.seconds = coaching.target
         do { parameters = try parameters.validated() } catch {
             throw PracticeFailure(ParameterText.phrase(error), language: settings.language)
         }
@@ -160,7 +168,8 @@ public final class Rehearsal {
             try? log.deleteTake(id: takeId)
             throw PracticeFailure("cannot create the recording '\(error.subject)': \(error.message) (\(error.function)): check that STILTE_HOME is writable")
         }
-        let turnLabel = scenario.turns.count > 1 ? " (turn \(index + 1) of \(scenario.turns.count))" : ""
+        let turnLabel = scenario.turns.count > 1
+            ? text(" (turn \(index + 1) of \(scenario.turns.count))", " (beurt \(index + 1) van \(scenario.turns.count))") : ""
         say(["", terminal.style.paint("\(scenario.client.name)\(turnLabel):", .bold)]
             + Wrap.lines("“\(turn.prompt)”", columns: min(terminal.columns, 80) - 2).map { "  " + $0 })
         try playPrompt(turn.audioURL)
@@ -170,11 +179,12 @@ public final class Rehearsal {
             try? log.deleteTake(id: takeId)
             return TurnResult(stopReason: .interrupted, file: url)
         }
-        if !interactive && !settings.json { say(["Recording your answer…"]) }
+        if !interactive && !settings.json { say([text("Recording your answer…", "Je antwoord wordt opgenomen…")]) }
         let screen = interactive ? LiveScreen(header: .init(title: scenario.title, turn: index + 1, turns: scenario.turns.count,
                                                              demo: devices.demo),
                                               target: parameters.target, columns: min(terminal.columns, 80), language: settings.language,
-                                              count: CountPlan(target: parameters.target.seconds, secondsPerCount: settings.secondsPerCount)) : nil
+                                              count: CountPlan(target: parameters.target.seconds, secondsPerCount: settings.secondsPerCount),
+                                              showCount: coaching.showLive) : nil
         if interactive { say([""]) }
         var stopRule = turn.stopRule(maxSeconds: settings.maxSeconds)
         stopRule.target = parameters.target
@@ -199,14 +209,19 @@ public final class Rehearsal {
         let saved = try log.finishTake(takeId, measurement: measurement)
         results.append(RehearsalJSON(take: saved.id, scenario: scenario.id, turn: index + 1, trainee: settings.trainee,
                                 file: url.path, sampleRate: TakeRecorder.sampleRate, answer: answer, demo: devices.demo))
+        // The trainee's own estimate comes before the measured pause is shown.
+        let coachingLines = try coach(after: saved, plan: coaching)
         if !settings.json {
             let report = TakeReport(analysis: answer.analysis, overruns: answer.overruns, tip: scenario.tip(forTurn: index),
                                     columns: min(terminal.columns, 80), language: settings.language)
-            var lines = [""] + report.render(style: terminal.style)
-            if let example = turn.example { lines += [""] + Wrap.lines("A good answer: " + example, columns: min(terminal.columns, 80)) }
-            let label = devices.demo ? "DEMO take" : "Take"
-            lines += ["", terminal.style.paint("\(label) \(takeId) saved (\(stopText(answer.stopReason))).", .dim),
-                      terminal.style.paint("Recording: \(url.path)", .dim)]
+            // The estimate against the measurement right under the measured pause and its verdict.
+            let result = report.render(style: terminal.style)
+            var lines = [""] + result.prefix(2) + coachingLines + result.dropFirst(2)
+            if let example = turn.example { lines += [""] + Wrap.lines(text("A good answer: ", "Een goed antwoord: ") + example, columns: min(terminal.columns, 80)) }
+            let saved = devices.demo ? text("DEMO take \(takeId) saved", "DEMO-opname \(takeId) bewaard")
+                                     : text("Take \(takeId) saved", "Opname \(takeId) bewaard")
+            lines += ["", terminal.style.paint("\(saved) (\(stopText(answer.stopReason))).", .dim),
+                      terminal.style.paint(text("Recording: ", "Opname: ") + url.path, .dim)]
             say(lines)
         }
         if let error = answer.deviceError {
@@ -221,11 +236,11 @@ public final class Rehearsal {
 
     func stopText(_ reason: StopReason) -> String {
         switch reason {
-        case .finished: "stopped after your solution"
-        case .maxDuration: "stopped at \(Int(settings.maxSeconds)) s"
-        case .enter: "stopped with Enter"
-        case .interrupted: "stopped with Ctrl-C"
-        case .inputEnded: "the input ended"
+        case .finished: text("stopped after your solution", "gestopt na je oplossing")
+        case .maxDuration: text("stopped at \(Int(settings.maxSeconds)) s", "gestopt na \(Int(settings.maxSeconds)) s")
+        case .enter: text("stopped with Enter", "gestopt met Enter")
+        case .interrupted: text("stopped with Ctrl-C", "gestopt met Ctrl-C")
+        case .inputEnded: text("the input ended", "de invoer hield op")
         }
     }
 
@@ -241,21 +256,24 @@ public final class Rehearsal {
             guard error.function == "snd_pcm_open" else {
                 throw PracticeFailure.device(error, role: .capture, format: .mono(sampleRate: TakeRecorder.sampleRate), language: settings.language)
             }
-            let line = "no capture device: '\(devices.capture)' cannot be opened (\(error.message))"
+            let line = text("no capture device: '\(devices.capture)' cannot be opened (\(error.message))",
+                            "geen opnameapparaat: '\(devices.capture)' gaat niet open (\(error.message))")
             guard settings.demoIfNoMicrophone else {
-                throw PracticeFailure("\(line) — connect a microphone, name one with --capture-device (see `stilte devices`), or run `stilte rehearse --demo`")
+                throw PracticeFailure(line + text(" — connect a microphone, name one with --capture-device (see `stilte devices`), or run `stilte rehearse --demo`",
+                                                  " — sluit een microfoon aan, noem er een met --capture-device (zie `stilte devices`), of start `stilte rehearse --demo`"))
             }
-            warn("\(line). Running the DEMO instead: the example answer in Audio/demo plays the trainee.")
+            warn(line + text(". Running the DEMO instead: the example answer in Audio/demo plays the trainee.",
+                             ". In plaats daarvan loopt de DEMO: het voorbeeldantwoord in Audio/demo speelt de cursist."))
             try startDemo()
         }
     }
 
     /// The get-ready moment: measures how loud the room is.
     func getReady() throws {
-        if !settings.json { say(["", "Get ready… (listening to the room)"]) }
+        if !settings.json { say(["", text("Get ready… (listening to the room)", "Maak je klaar… (Stilte luistert naar de ruimte)")]) }
         do throws(AudioError) {
             let level = try RoomNoise.measure(device: devices.capture)
-            if !settings.json { say([RoomNoise.describe(level)]) }
+            if !settings.json { say([RoomNoise.describe(level, settings.language)]) }
         } catch {
             throw PracticeFailure.device(error, role: .capture, format: .mono(sampleRate: TakeRecorder.sampleRate), language: settings.language)
         }
@@ -283,7 +301,8 @@ public final class Rehearsal {
             _ = try AudioPlayer.play(file: url.path, device: devices.playback, stop: interruption)
         } catch {
             if devices.demo, !settings.playbackNamed, error.function == "snd_pcm_open" {
-                warn("No playback device ('\(devices.playback)': \(error.message)): the client's words are shown, not heard.")
+                warn(text("No playback device ('\(devices.playback)': \(error.message)): the client's words are shown, not heard.",
+                           "Geen afspeelapparaat ('\(devices.playback)': \(error.message)): je leest wat de klant zegt, je hoort het niet."))
                 devices.playback = DemoMicrophone.silentPlayback
                 return try playPrompt(url)
             }
@@ -293,9 +312,9 @@ public final class Rehearsal {
     }
 
     func replay(_ file: URL) {
-        say(["Replaying your answer… (Ctrl-C stops)"])
+        say([text("Replaying your answer… (Ctrl-C stops)", "Je antwoord wordt afgespeeld… (Ctrl-C stopt)")])
         do throws(AudioError) { _ = try AudioPlayer.play(file: file.path, device: devices.playback, stop: interruption) } catch {
-            warn("cannot replay: \(error.description)")
+            warn(text("cannot replay: ", "terugluisteren lukt niet: ") + error.description)
         }
     }
 
@@ -315,7 +334,8 @@ public final class Rehearsal {
         let columns = min(terminal.columns, 80)
         var lines = ["", terminal.style.paint(scenario.title, .bold) + (devices.demo ? "  " + terminal.style.paint(" DEMO ", .inverse) : "")]
         lines += Wrap.lines(scenario.context, columns: columns)
-        let target = settings.target ?? scenario.turns.first?.target.seconds ?? PauseTarget().seconds
+        let own = settings.target ?? scenario.turns.first?.target.seconds ?? PauseTarget().seconds
+        let target = (try? coachingPlan(scenarioTarget: own).target) ?? own
         let count = CountPlan(target: target, secondsPerCount: settings.secondsPerCount)
         lines += Wrap.lines(RehearsalText.instruction(target: target, plan: count, settings.language), columns: columns)
             .map { terminal.style.paint($0, .dim) }
@@ -327,6 +347,9 @@ public final class Rehearsal {
         guard !settings.json else { return }
         terminal.print(lines)
     }
+
+    /// The words in the trainee's language.
+    func text(_ en: String, _ nl: String) -> String { Phrase(en: en, nl: nl).text(settings.language) }
 
     func warn(_ line: String) {
         FileHandle.standardError.write(Data(("stilte: " + line + "\n").utf8))

@@ -24,11 +24,15 @@ let package = Package(
         .target(name: "StilteAudio", dependencies: ["CALSA", "CSndFile"]),
         // Pure signal analysis: samples in, speech segments and the pause out. No I/O.
         .target(name: "StilteAnalysis"),
-        // Scenarios, the session log, progress.
+        // Scenarios, the session log's protocol, rows and rules, recordings, progress. No database.
         .target(name: "StilteCore", dependencies: [
             "StilteAnalysis",
-            .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Yams", package: "Yams"),
+        ]),
+        // The embedded session log: SQLite through GRDB, behind Core's `SessionLog`.
+        .target(name: "StilteStoreSQLite", dependencies: [
+            "StilteAnalysis", "StilteCore",
+            .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // The application layer every front end shares: a rehearsal session, file analysis,
         // import, crash recovery.
@@ -49,7 +53,7 @@ let package = Package(
         .executableTarget(
             name: "stilte",
             dependencies: [
-                "StilteAudio", "StilteAnalysis", "StilteCore", "StiltePractice", "StilteServer",
+                "StilteAudio", "StilteAnalysis", "StilteCore", "StiltePractice", "StilteServer", "StilteStoreSQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux]))],
@@ -63,11 +67,13 @@ let package = Package(
         .testTarget(name: "StilteAudioTests", dependencies: ["StilteAudio", "StilteTestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "StilteAnalysisTests", dependencies: ["StilteAnalysis"]),
-        .testTarget(name: "StilteCoreTests", dependencies: ["StilteCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "StilteCoreTests", dependencies: [
+            "StilteCore", "StilteStoreSQLite", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "StilteCLITests", dependencies: ["StilteAudio", "StilteTestSupport"]),
         // The application layer driven as a library: no binary, no terminal.
-        .testTarget(name: "StiltePracticeTests", dependencies: ["StiltePractice", "StilteCore", "StilteAnalysis"]),
-        .testTarget(name: "StilteServerTests", dependencies: ["StilteServer", "StilteCore", "StilteAnalysis"]),
+        .testTarget(name: "StiltePracticeTests", dependencies: ["StiltePractice", "StilteCore", "StilteAnalysis", "StilteStoreSQLite"]),
+        .testTarget(name: "StilteServerTests", dependencies: ["StilteServer", "StilteCore", "StilteAnalysis", "StilteStoreSQLite"]),
         .testTarget(name: "StilteTestSupportTests", dependencies: ["StilteTestSupport"]),
         // Live takes against the offline analysis over every answer set at hand (issue 9).
         .testTarget(name: "StilteLiveTests", dependencies: ["StilteAnalysis", "StilteAudio", "StilteCore"]),

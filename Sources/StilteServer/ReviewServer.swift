@@ -7,7 +7,7 @@ import StilteCore
 ///
 /// ```swift
 /// let server = ReviewServer(configuration: .init(host: "127.0.0.1", port: 8421, reviewer: "marit"),
-///                           log: try SQLiteSessionLog(home: .fromEnvironment()), scenarios: library.scenarios)
+///                           log: try SQLiteStore.open(home: .fromEnvironment()), scenarios: library.scenarios)
 /// try await server.run { url in print("Open \(url)") }
 /// ```
 public struct ReviewServer: Sendable {

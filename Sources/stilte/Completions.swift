@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import StilteAudio
 import StilteCore
+import StilteStoreSQLite
 
 /// Dynamic shell completion (`stilte --generate-completion-script bash|zsh|fish`): the
 /// candidates come from this machine when TAB is pressed. Nothing here creates a file: without
@@ -15,8 +16,8 @@ enum Completions {
     /// The session log when one exists; never creates it.
     static func existingLog() -> (any SessionLog)? {
         let home = StilteHome.fromEnvironment()
-        guard FileManager.default.fileExists(atPath: home.databaseURL.path) else { return nil }
-        return try? SQLiteSessionLog(home: home, access: .readOnly)
+        guard SQLiteStore.exists(in: home) else { return nil }
+        return try? SQLiteStore.open(home: home, access: .readOnly)
     }
 
     /// The scenario ids (the `--scenarios` given on the command line, else the default library).

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import StilteAnalysis
 import StilteCore
+import StilteStoreSQLite
 
 extension Stilte {
     /// Hidden: fills the log with synthetic takes (no recordings) for the benchmark

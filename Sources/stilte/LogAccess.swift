@@ -3,6 +3,7 @@ import Foundation
 import StilteAnalysis
 import StilteCore
 import StiltePractice
+import StilteStoreSQLite
 
 /// Opening the session log and finding takes in it, shared by the log's commands. The one
 /// place the command line names its store (SQLite); commands see ``SessionLog``.

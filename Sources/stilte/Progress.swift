@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import StilteAnalysis
 import StilteCore
+import StilteStoreSQLite
 
 extension Stilte {
     /// `stilte progress`: per trainee × scenario summaries.

@@ -3,6 +3,7 @@ import StilteAnalysis
 import StilteCore
 import StiltePractice
 import Testing
+import StilteStoreSQLite
 
 /// The import use case driven through the library: no binary, no terminal.
 @Suite("Import of recordings (library)")

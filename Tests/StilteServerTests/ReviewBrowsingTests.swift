@@ -1,6 +1,7 @@
 import XCTest
 import StilteAnalysis
 import StilteCore
+import StilteStoreSQLite
 
 /// The lean overview queries of ``ReviewBrowsing`` against the SQLite log.
 final class ReviewBrowsingTests: XCTestCase {

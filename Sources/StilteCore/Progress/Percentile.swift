@@ -1,5 +1,5 @@
 /// Percentiles by linear interpolation between closest ranks (the definition of
-/// numpy's default and of ``ProgressQuery``'s SQL, so both agree).
+/// numpy's default and of StilteStoreSQLite's `ProgressQuery` SQL, so both agree).
 public enum Percentile {
     /// The `q` quantile (0…1) of `sorted` values (ascending); nil when empty.
     public static func of(sorted: [Double], _ q: Double) -> Double? {
@@ -11,7 +11,7 @@ public enum Percentile {
     }
 
     /// `lower + fraction × (upper − lower)`.
-    static func interpolate(lower: Double, upper: Double?, fraction: Double) -> Double {
+    public static func interpolate(lower: Double, upper: Double?, fraction: Double) -> Double {
         guard let upper else { return lower }
         return lower + fraction * (upper - lower)
     }

@@ -5,13 +5,13 @@ import StilteAnalysis
 ///
 /// Stilte talks to the log only through this protocol, so that a shared
 /// (for example PostgreSQL) log for an organisation can be added beside
-/// ``SQLiteSessionLog`` without touching the commands. Every method is one
+/// `SQLiteSessionLog` (target StilteStoreSQLite) without touching the commands. Every method is one
 /// transaction.
 ///
 /// Recording a take (what `stilte rehearse` does):
 ///
 /// ```swift
-/// let log: any SessionLog = try SQLiteSessionLog(home: .fromEnvironment())
+/// let log: any SessionLog = try SQLiteStore.open(home: .fromEnvironment())   // import StilteStoreSQLite
 /// // On start, finish takes a crashed run left behind (the CLI's LogAccess.openRecovering()
 /// // does this with FileAnalysis):
 /// _ = try log.recoverInterruptedTakes { take, url in try measure(url, take.target) }
@@ -217,6 +217,12 @@ public struct RecoveredTake: Sendable, Equatable {
     public var takeId: Int64
     public var recordingPath: String
     public var outcome: Outcome
+
+    public init(takeId: Int64, recordingPath: String, outcome: Outcome) {
+        self.takeId = takeId
+        self.recordingPath = recordingPath
+        self.outcome = outcome
+    }
 }
 
 /// Which takes a query covers. Nil fields do not filter.

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Where Stilte keeps its data: `$STILTE_HOME`, else `$XDG_DATA_HOME/stilte`,
-/// else `~/.local/share/stilte`. The log is `stilte.sqlite` in it; the recordings are
-/// ``RecordingStore``'s.
+/// else `~/.local/share/stilte`. The embedded session log (StilteStoreSQLite) keeps its
+/// file in it; the recordings are ``RecordingStore``'s.
 public struct StilteHome: Sendable, Equatable {
     /// The directory itself.
     public var url: URL
@@ -23,9 +23,6 @@ public struct StilteHome: Sendable, Equatable {
             ?? FileManager.default.homeDirectoryForCurrentUser
         return StilteHome(url: user.appendingPathComponent(".local/share/stilte", isDirectory: true))
     }
-
-    /// The SQLite session log.
-    public var databaseURL: URL { url.appendingPathComponent("stilte.sqlite") }
 
     /// The directory of all recordings (``RecordingStore/directory``).
     public var recordingsURL: URL { RecordingStore(home: self).directory }

@@ -44,27 +44,9 @@ enum StoreText {
                     nl: "is schrijfbaar voor andere gebruikers (modus \(octal)); Stilte bewaart daar geen opnamen — doe `chmod 700` of zet STILTE_HOME op een privémap")
     }
 
-    static let foreignDatabase = pick(
-        en: "is an SQLite database of another program, not a Stilte session log; nothing was changed — move it away or set STILTE_HOME",
-        nl: "is een SQLite-database van een ander programma, geen Stilte-logboek; er is niets veranderd — zet het opzij of zet STILTE_HOME")
-
     static let controlCharactersInName = pick(
         en: "a trainee name may not contain control characters (escape sequences, tabs, line breaks); type the name plainly",
         nl: "een naam mag geen stuurtekens bevatten (escapereeksen, tabs, regeleinden); typ de naam gewoon")
-
-    static let noSQLiteHeader = pick(
-        en: "not a Stilte session log (no SQLite header); it was left untouched — move it away or set STILTE_HOME",
-        nl: "geen Stilte-logboek (geen SQLite-kop); het is niet aangeraakt — zet het opzij of zet STILTE_HOME")
-
-    static func newerSchema(_ found: Int, known: Int) -> Phrase {
-        pick(en: "written by a newer Stilte (schema \(found), this one knows \(known)); nothing was changed — upgrade stilte to use it",
-             nl: "geschreven door een nieuwere Stilte (schema \(found), deze kent \(known)); er is niets veranderd — werk stilte bij om het te gebruiken")
-    }
-
-    static func damaged(_ reason: String) -> Phrase {
-        pick(en: "the session log is damaged (\(reason)); it was left untouched — restore a backup or move it away",
-             nl: "het logboek is beschadigd (\(reason)); het is niet aangeraakt — zet een back-up terug of zet het opzij")
-    }
 
     /// What failed, for ``systemFailure(_:_:)``.
     static let inspecting = Phrase(en: "inspecting", nl: "bekijken")

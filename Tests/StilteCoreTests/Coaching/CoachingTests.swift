@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import StilteAnalysis
 @testable import StilteCore
+@testable import StilteStoreSQLite
 
 @Suite struct CoachingTests {
     @Test func fadingShowsEveryTakeThenEveryOtherThenNone() {

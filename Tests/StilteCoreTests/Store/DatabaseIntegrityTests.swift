@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import StilteCore
+@testable import StilteStoreSQLite
 
 /// Opening the log changes nothing it should not (issue #12, item 10): reading never grows the file,
 /// a damaged or foreign file and a write-ahead log from a newer Stilte stay exactly as they were.

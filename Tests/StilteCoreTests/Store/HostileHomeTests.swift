@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import StilteCore
+@testable import StilteStoreSQLite
 
 /// `STILTE_HOME` pointing somewhere Stilte must not write: a directory of someone else or that others
 /// may write, symbolic links for the home, the log or `recordings/` (issue #12, item 3). Run as root

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import StilteAnalysis
 @testable import StilteCore
+@testable import StilteStoreSQLite
 
 @Suite("Import rules: content identity, CSV cells, limits on every insert")
 struct ImportRulesTests {

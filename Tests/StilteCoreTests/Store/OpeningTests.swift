@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import StilteCore
+@testable import StilteStoreSQLite
 
 @Suite("Opening the session log")
 struct OpeningTests {

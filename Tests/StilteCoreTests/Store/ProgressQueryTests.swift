@@ -2,6 +2,7 @@ import Foundation
 import StilteAnalysis
 import Testing
 @testable import StilteCore
+@testable import StilteStoreSQLite
 
 @Suite("Progress and agreement queries")
 struct ProgressQueryTests {

@@ -2,6 +2,7 @@ import Foundation
 import StilteAnalysis
 import Testing
 @testable import StilteCore
+@testable import StilteStoreSQLite
 
 @Suite("Takes: saving, filtering, correcting, deleting")
 struct TakeQueryTests {

@@ -3,6 +3,7 @@ import GRDB
 import StilteAnalysis
 #if canImport(Glibc)
 import Glibc
+import StilteCore
 #endif
 
 /// The session log in `$STILTE_HOME/stilte.sqlite`, the embedded default.
@@ -135,7 +136,7 @@ public final class SQLiteSessionLog: SessionLog {
         var header = [UInt8](repeating: 0, count: 16)
         let count = Glibc.read(fd, &header, header.count)
         if count > 0 && header[0..<count] != Array("SQLite format 3\0".utf8)[...] {
-            throw StoreError(.corrupt, StoreText.noSQLiteHeader, path: path)
+            throw StoreError(.corrupt, SQLiteText.noSQLiteHeader, path: path)
         }
     }
 
@@ -148,11 +149,11 @@ public final class SQLiteSessionLog: SessionLog {
         if tables.isEmpty { return .empty }
         let hasStilteMigrations = tables.contains("grdb_migrations") ? try Bool.fetchOne(
             db, sql: "SELECT EXISTS (SELECT 1 FROM grdb_migrations WHERE identifier = ?)", arguments: [Schema.firstMigration]) : false
-        guard hasStilteMigrations == true else { throw StoreError(.foreign, StoreText.foreignDatabase, path: path) }
+        guard hasStilteMigrations == true else { throw StoreError(.foreign, SQLiteText.foreignDatabase, path: path) }
         let userVersion = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
         let superseded = try Schema.migrator.hasBeenSuperseded(db)
         if userVersion > Schema.version || superseded {
-            throw StoreError(.newerSchema, StoreText.newerSchema(userVersion, known: Schema.version), path: path)
+            throw StoreError(.newerSchema, SQLiteText.newerSchema(userVersion, known: Schema.version), path: path)
         }
         return try Schema.migrator.hasCompletedMigrations(db) ? .current : .needsMigration
     }
@@ -161,7 +162,7 @@ public final class SQLiteSessionLog: SessionLog {
     static func storeError(_ error: DatabaseError, path: String) -> StoreError {
         switch error.resultCode {
         case .SQLITE_NOTADB, .SQLITE_CORRUPT:
-            return StoreError(.corrupt, StoreText.damaged(error.message ?? "corrupt"), path: path)
+            return StoreError(.corrupt, SQLiteText.damaged(error.message ?? "corrupt"), path: path)
         case .SQLITE_BUSY, .SQLITE_LOCKED:
             return StoreError(.database, "the session log stayed locked by another stilte for \(Int(busyTimeout)) s; try again", path: path)
         default:
@@ -187,9 +188,7 @@ public final class SQLiteSessionLog: SessionLog {
 
     /// The trainee named `name`, created when new.
     func trainee(named name: String, in db: Database) throws -> Trainee {
-        let trimmed = name.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty else { throw StoreError(.invalidInput, "a trainee needs a name") }
-        guard trimmed.terminalSafe == trimmed else { throw StoreError(.invalidInput, StoreText.controlCharactersInName) }
+        let trimmed = try Trainee.storedName(name)
         if let existing = try Trainee.filter(Column("name") == trimmed).fetchOne(db) { return existing }
         var trainee = Trainee(name: trimmed)
         try trainee.insert(db)

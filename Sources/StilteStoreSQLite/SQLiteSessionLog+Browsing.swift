@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import StilteAnalysis
+import StilteCore
 
 extension SQLiteSessionLog: ReviewBrowsing {
     public func traineeOverviews() throws -> [TraineeOverview] {

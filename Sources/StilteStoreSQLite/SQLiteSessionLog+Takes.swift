@@ -4,6 +4,7 @@ import GRDB
 import Glibc
 #endif
 import StilteAnalysis
+import StilteCore
 
 extension SQLiteSessionLog {
     public func beginTake(_ draft: TakeDraft) throws -> Take {

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import StilteAnalysis
+import StilteCore
 
 /// The SQL behind ``SessionLog/progress(_:)``: aggregates, ranks and week buckets
 /// run inside SQLite over covering indexes; Swift only picks ranks and assembles rows.

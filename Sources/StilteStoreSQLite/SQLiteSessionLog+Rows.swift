@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import StilteCore
 
 /// Decoding rows without trapping: GRDB's non-optional subscripts (`row["createdAt"]`) and
 /// record fetches stop the process on a value they cannot convert (a date in year 10000, a

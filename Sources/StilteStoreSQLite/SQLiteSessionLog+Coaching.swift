@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import StilteCore
 
 extension SQLiteSessionLog: CoachingLog {
     public func preferences(trainee: String) throws -> TraineePreferences {

@@ -1,4 +1,5 @@
 import GRDB
+import StilteCore
 
 /// The session log's schema: named migrations, applied in order, never edited
 /// once released (add a new one instead).

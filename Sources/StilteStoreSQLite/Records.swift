@@ -1,7 +1,9 @@
 import GRDB
 import StilteAnalysis
+import StilteCore
 
-// GRDB persistence of the session log's Codable records, one per table.
+// GRDB persistence of Core's Codable rows, one per table (conformances declared here, in the
+// adapter, so Core does not link GRDB).
 // Identifiers are stored as lowercase text so the file reads well in `sqlite3`.
 
 extension Trainee: FetchableRecord, MutablePersistableRecord {

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import StilteAnalysis
+import StilteCore
 
 extension SQLiteSessionLog {
     public func addReview(_ review: Review) throws -> (review: Review, added: Bool) {

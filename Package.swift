@@ -72,7 +72,9 @@ let package = Package(
         ]),
         .testTarget(name: "StilteCLITests", dependencies: ["StilteAudio", "StilteTestSupport"]),
         // The application layer driven as a library: no binary, no terminal.
-        .testTarget(name: "StiltePracticeTests", dependencies: ["StiltePractice", "StilteCore", "StilteAnalysis", "StilteStoreSQLite"]),
+        .testTarget(name: "StiltePracticeTests", dependencies: [
+            "StiltePractice", "StilteCore", "StilteAnalysis", "StilteAudio", "StilteStoreSQLite", "StilteTestSupport",
+        ]),
         .testTarget(name: "StilteServerTests", dependencies: ["StilteServer", "StilteCore", "StilteAnalysis", "StilteStoreSQLite"]),
         .testTarget(name: "StilteTestSupportTests", dependencies: ["StilteTestSupport"]),
         // Live takes against the offline analysis over every answer set at hand (issue 9).

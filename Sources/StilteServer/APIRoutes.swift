@@ -85,10 +85,7 @@ struct TakeList: Codable, Sendable {
 
 /// A JSON response (sorted keys, ISO 8601 dates).
 func json<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws -> Response {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys]
-    encoder.dateEncodingStrategy = .iso8601
-    let data = try encoder.encode(value)
+    let data = try JSONOutput.encoder(pretty: false).encode(value)
     return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
                     body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
 }

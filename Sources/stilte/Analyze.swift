@@ -82,8 +82,7 @@ extension Stilte {
                 }
             }
             if json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+                let encoder = JSONOutput.encoder(pretty: false)
                 let data = files.count == 1 ? try reports.first.map { try encoder.encode($0) } : try encoder.encode(reports)
                 if let data { print(String(decoding: data, as: UTF8.self)) }
             }

@@ -90,10 +90,6 @@ enum LogAccess {
         return formatter
     }()
 
-    static func jsonEncoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        encoder.dateEncodingStrategy = .iso8601
-        return encoder
-    }
+    /// The encoder of the log's `--json` outputs (``JSONOutput``).
+    static func jsonEncoder() -> JSONEncoder { JSONOutput.encoder() }
 }

@@ -83,21 +83,29 @@ extension Stilte {
             let preferences = try remember(context, log: log)
             let terminal = Terminal()
             let interruption = Interruption()
+            let trace = try liveTrace.map(LiveTrace.init(path:))
             let devices = RehearsalDevices(playback: playbackDevice ?? AudioDevice.defaultName, capture: captureDevice,
                                            demo: demo, paced: false)
             var settings = Rehearsal.Settings(trainee: context.name, target: target, maxSeconds: maxSeconds, json: json,
                                 demoIfNoMicrophone: demoIfNoMicrophone, playbackNamed: playbackDevice != nil,
-                                liveTrace: liveTrace, language: context.language,
+                                liveTrace: trace, language: context.language,
                                 secondsPerCount: context.preferences.secondsPerCount ?? CountPlan.uncalibratedSecondsPerCount,
                                 appVersion: StilteVersion.current)
             settings.liveMode = preferences.liveMode ?? .fade
             settings.graduated = preferences.graduatedTarget
-            let rehearsal = try Rehearsal(library: library, log: log, settings: settings,
-                                          devices: devices, terminal: terminal, interruption: interruption.flag)
+            let rehearsal = Rehearsal(library: library, log: log, settings: settings,
+                                      devices: devices, controls: terminal, interruption: interruption.flag)
             let first = try chosenScenario(library, log: log, context: context, demo: devices.demo)
+            let screen = RehearsalScreen(terminal: terminal, language: context.language, json: json,
+                                         maxSeconds: maxSeconds, trace: trace)
+            let drawn = screen.start(rehearsal.events)
             do {
                 try rehearsal.run(first: first)
+                drawn.wait()
+                terminal.restore()
             } catch {
+                drawn.wait()
+                terminal.restore()
                 // The takes saved before a failure (a device unplugged mid-take) are still printed.
                 if json, !rehearsal.results.isEmpty { print(try RehearsalJSON.render(rehearsal.results)) }
                 throw error

@@ -28,9 +28,7 @@ extension Stilte.Scenarios {
         func run() throws {
             let library = try library.load(requireAudio: !allowMissingAudio)
             if json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                let data = try encoder.encode(library.scenarios.map(ScenarioJSON.init))
+                let data = try JSONOutput.encoder().encode(library.scenarios.map(ScenarioJSON.init))
                 FileHandle.standardOutput.write(data + Data("\n".utf8))
             } else if let schedule = try schedule(library.scenarios) {
                 print(schedule.joined(separator: "\n"))

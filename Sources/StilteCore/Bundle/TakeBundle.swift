@@ -53,13 +53,10 @@ public enum TakeBundle {
     }
 
     static func encoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        encoder.dateEncodingStrategy = .custom { date, encoder in
+        JSONOutput.encoder(dates: .custom { date, encoder in
             var container = encoder.singleValueContainer()
             try container.encode(timestamp().string(from: date))
-        }
-        return encoder
+        })
     }
 
     static func decoder() -> JSONDecoder {

@@ -20,9 +20,9 @@ public struct PromptTake {
     /// What the pause engine found in it.
     public var analysis: Analysis
 
-    /// Captures from `device` until Enter on `terminal`, `stop`, a silence after the voice or `maxSeconds`;
-    /// failures are told in `language`.
-    public static func record(device: String, maxSeconds: Double, terminal: any RehearsalConsole, stop: StopFlag,
+    /// Captures from `device` until the trainer ends it on `terminal` (Enter), `stop`, a silence after
+    /// the voice or `maxSeconds`; failures are told in `language`.
+    public static func record(device: String, maxSeconds: Double, terminal: any RehearsalControls, stop: StopFlag,
                               language: Language) throws -> PromptTake {
         let capture: LiveCapture
         do throws(AudioError) { capture = try LiveCapture.start(device: device, sampleRate: sampleRate, ringSeconds: maxSeconds + 5) } catch {
@@ -41,7 +41,7 @@ public struct PromptTake {
         var meter = LevelMeter()
         defer { meter.finish() }
         let limit = Int(maxSeconds * Double(sampleRate))
-        loop: while samples.count < limit, !stop.isRaised, terminal.pressedKey() != "\n" {
+        loop: while samples.count < limit, !stop.isRaised, !terminal.answerEnded() {
             switch buffer.withUnsafeMutableBufferPointer({ capture.next(into: $0, timeout: .milliseconds(20)) }) {
             case .samples(let count, _)?:
                 let events = buffer.withUnsafeBufferPointer { analyzer.process(UnsafeBufferPointer(rebasing: $0[0..<count])) }

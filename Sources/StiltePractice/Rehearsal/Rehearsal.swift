@@ -4,9 +4,18 @@ import StilteAudio
 import StilteCore
 
 /// A rehearsal session: scenarios, each client turn played, answered, measured,
-/// saved and reported; on a terminal the trainee then replays, tries again,
-/// moves on or quits with single keys.
-public final class Rehearsal {
+/// saved and reported; an interactive trainee then replays, tries again, moves on or quits.
+///
+/// Everything that happens is a ``RehearsalEvent`` on ``events`` (a terminal or a web socket
+/// renders them); what the trainee decides comes in through ``RehearsalControls``.
+///
+/// ```swift
+/// let rehearsal = Rehearsal(library: library, log: log, settings: settings, devices: devices,
+///                           controls: keys, interruption: stop)
+/// Thread { try? rehearsal.run(first: scenario) }.start()   // blocking: devices, files
+/// for await event in rehearsal.events { render(event) }    // ends when the session does
+/// ```
+public final class Rehearsal: @unchecked Sendable {
     /// What the front end asked for.
     public struct Settings {
         public var trainee: String
@@ -14,14 +23,14 @@ public final class Rehearsal {
         public var target: Double?
         /// Longest answer in seconds.
         public var maxSeconds: Double
-        /// Results are printed as JSON at the end: no narrative, no live screen.
+        /// Results are printed as JSON at the end: no choices, no live screen.
         public var json: Bool
         /// When the capture device cannot be opened, say so and use the demo answer.
         public var demoIfNoMicrophone: Bool
         /// The playback device was named by the user (the demo then does not replace it).
         public var playbackNamed: Bool
-        /// Where to write live-screen measurements (`bench/`), if anywhere.
-        public var liveTrace: String?
+        /// Where live-screen measurements go (`bench/`), if anywhere.
+        public var liveTrace: LiveTrace?
         /// The language the trainee reads.
         public var language: Language
         /// The trainee's pace of silent counting (`stilte calibrate`), in seconds per number.
@@ -34,7 +43,7 @@ public final class Rehearsal {
         public var graduated = false
 
         public init(trainee: String, target: Double?, maxSeconds: Double, json: Bool, demoIfNoMicrophone: Bool,
-                    playbackNamed: Bool, liveTrace: String?, language: Language,
+                    playbackNamed: Bool, liveTrace: LiveTrace?, language: Language,
                     secondsPerCount: Double = CountPlan.uncalibratedSecondsPerCount, appVersion: String) {
             self.trainee = trainee
             self.target = target
@@ -53,36 +62,39 @@ public final class Rehearsal {
     let log: any SessionLog
     let settings: Settings
     var devices: RehearsalDevices
-    let terminal: any RehearsalConsole
+    let controls: any RehearsalControls
     /// Raised (by Ctrl-C or the front end) to end the take and the session.
     public let interruption: StopFlag
+    /// What happens, in order; finished when ``run(first:)`` returns or throws.
+    public let events: AsyncStream<RehearsalEvent>
+    private let sink: AsyncStream<RehearsalEvent>.Continuation
     private var demo: DemoMicrophone?
-    private let trace: LiveTrace?
     private var sessionId: Int64?
     /// The takes recorded so far, as `--json` prints them.
     public private(set) var results: [RehearsalJSON] = []
 
     public init(library: ScenarioLibrary, log: any SessionLog, settings: Settings, devices: RehearsalDevices,
-                terminal: any RehearsalConsole, interruption: StopFlag) throws {
+                controls: any RehearsalControls, interruption: StopFlag) {
         self.interruption = interruption
         self.library = library
         self.log = log
         self.settings = settings
         self.devices = devices
-        self.terminal = terminal
-        trace = try settings.liveTrace.map(LiveTrace.init(path:))
+        self.controls = controls
+        (events, sink) = AsyncStream.makeStream(of: RehearsalEvent.self)
     }
 
-    /// Whether the trainee answers at a terminal (live screen, single keys).
-    var interactive: Bool { terminal.interactive && !settings.json }
+    /// Whether the trainee can choose (and end answers): the controls are interactive, no JSON.
+    var interactive: Bool { controls.interactive && !settings.json }
 
-    /// Runs `first` and, on a terminal, whatever the trainee chooses after it.
+    /// Runs `first` and, when interactive, whatever the trainee chooses after it. Blocks while
+    /// devices play and record: call it from a thread of its own. Ends ``events``.
     public func run(first: Scenario) throws {
-        defer { terminal.restore(); if let sessionId { try? log.endSession(sessionId) } }
+        defer { sink.finish(); if let sessionId { try? log.endSession(sessionId) } }
         demoLanguage = first.language
         if devices.demo { try startDemo() }
         try checkMicrophone()
-        if interactive { terminal.enterKeyMode() }
+        if interactive { controls.startAsking() }
         var scenario = first
         while try rehearse(scenario) == .next, interactive, !interruption.isRaised,
               let next = try pickNext(after: scenario.id) {
@@ -90,16 +102,14 @@ public final class Rehearsal {
         }
     }
 
-    /// What the trainee chose after a scenario.
-    enum Choice { case next, quit }
-
-    /// All turns of one scenario; returns what the trainee chose at the end.
-    func rehearse(_ scenario: Scenario) throws -> Choice {
-        say(contextLines(scenario))
-        if interactive {
-            say([terminal.style.paint(text("Enter: begin   q: quit", "Enter: beginnen   q: stoppen"), .dim)])
-            guard terminal.waitForKey(["\n", "q"], stop: { interruption.isRaised }) == "\n" else { return .quit }
-        }
+    /// All turns of one scenario; returns ``RehearsalChoice/next`` or ``RehearsalChoice/quit``.
+    func rehearse(_ scenario: Scenario) throws -> RehearsalChoice {
+        let own = settings.target ?? scenario.turns.first?.target.seconds ?? PauseTarget().seconds
+        let target = try coachingPlan(scenarioTarget: own).target
+        let count = CountPlan(target: target, secondsPerCount: settings.secondsPerCount)
+        emit(.scenario(scenario, instruction: RehearsalText.instruction(target: target, plan: count, settings.language),
+                       demo: devices.demo))
+        if interactive, ask([.begin, .quit]) != .begin { return .quit }
         try getReady()
         var index = 0
         while index < scenario.turns.count {
@@ -107,23 +117,23 @@ public final class Rehearsal {
             if answer.stopReason == .interrupted || interruption.isRaised { return .quit }
             guard interactive else { index += 1; continue }
             let last = index == scenario.turns.count - 1
-            let menu = last ? text("r: replay   a: again   n: next scenario   q: quit",
-                                   "r: terugluisteren   a: nog eens   n: volgend scenario   q: stoppen")
-                            : text("Enter: the client goes on   r: replay   a: again   q: quit",
-                                   "Enter: de klant gaat verder   r: terugluisteren   a: nog eens   q: stoppen")
             choosing: while true {
-                say(["", terminal.style.paint(menu, .bold)])
-                let keys: Set<Character> = last ? ["r", "a", "n", "q"] : ["\n", "r", "a", "q"]
-                switch terminal.waitForKey(keys, stop: { interruption.isRaised }) {
-                case "r": replay(answer.file)
-                case "a": break choosing
-                case "\n": index += 1; break choosing
-                case "n": return .next
+                switch ask(last ? [.replay, .again, .next, .quit] : [.goOn, .replay, .again, .quit]) {
+                case .replay: replay(answer.file)
+                case .again: break choosing
+                case .goOn: index += 1; break choosing
+                case .next: return .next
                 default: return .quit
                 }
             }
         }
         return .quit
+    }
+
+    /// Announces `choices` and waits for the trainee's; quit when interrupted.
+    func ask(_ choices: [RehearsalChoice]) -> RehearsalChoice {
+        emit(.choosing(choices))
+        return controls.choose(choices, stop: { interruption.isRaised }) ?? .quit
     }
 
     /// The scenario to practise after `current`: the next one due in the trainee's spaced
@@ -168,10 +178,7 @@ public final class Rehearsal {
             try? log.deleteTake(id: takeId)
             throw PracticeFailure("cannot create the recording '\(error.subject)': \(error.message) (\(error.function)): check that STILTE_HOME is writable")
         }
-        let turnLabel = scenario.turns.count > 1
-            ? text(" (turn \(index + 1) of \(scenario.turns.count))", " (beurt \(index + 1) van \(scenario.turns.count))") : ""
-        say(["", terminal.style.paint("\(scenario.client.name)\(turnLabel):", .bold)]
-            + Wrap.lines("“\(turn.prompt)”", columns: min(terminal.columns, 80) - 2).map { "  " + $0 })
+        emit(.prompt(scenario, turn: index))
         try playPrompt(turn.audioURL)
         let promptEnded = ContinuousClock.now
         if interruption.isRaised {
@@ -179,19 +186,14 @@ public final class Rehearsal {
             try? log.deleteTake(id: takeId)
             return TurnResult(stopReason: .interrupted, file: url)
         }
-        if !interactive && !settings.json { say([text("Recording your answer…", "Je antwoord wordt opgenomen…")]) }
-        let screen = interactive ? LiveScreen(header: .init(title: scenario.title, turn: index + 1, turns: scenario.turns.count,
-                                                             demo: devices.demo),
-                                              target: parameters.target, columns: min(terminal.columns, 80), language: settings.language,
-                                              count: CountPlan(target: parameters.target.seconds, secondsPerCount: settings.secondsPerCount),
-                                              showCount: coaching.showLive) : nil
-        if interactive { say([""]) }
+        emit(.promptPlayed)
         var stopRule = turn.stopRule(maxSeconds: settings.maxSeconds)
         stopRule.target = parameters.target
-        let recorder = TakeRecorder(devices: devices, parameters: parameters,
-                                    stopRule: stopRule, screen: screen,
-                                    terminal: terminal, interruption: interruption,
-                                    trace: trace, language: settings.language)
+        let header = LiveScreen.Header(title: scenario.title, turn: index + 1, turns: scenario.turns.count, demo: devices.demo)
+        let recorder = TakeRecorder(devices: devices, parameters: parameters, stopRule: stopRule, header: header,
+                                    plan: CountPlan(target: parameters.target.seconds, secondsPerCount: settings.secondsPerCount),
+                                    showCount: coaching.showLive, controls: interactive ? controls : nil, interruption: interruption,
+                                    trace: settings.liveTrace, language: settings.language, emit: emit)
         let answer: RecordedAnswer
         do {
             answer = try recorder.record(into: writer, promptEnded: promptEnded)
@@ -209,21 +211,11 @@ public final class Rehearsal {
         let saved = try log.finishTake(takeId, measurement: measurement)
         results.append(RehearsalJSON(take: saved.id, scenario: scenario.id, turn: index + 1, trainee: settings.trainee,
                                 file: url.path, sampleRate: TakeRecorder.sampleRate, answer: answer, demo: devices.demo))
-        // The trainee's own estimate comes before the measured pause is shown.
-        let coachingLines = try coach(after: saved, plan: coaching)
-        if !settings.json {
-            let report = TakeReport(analysis: answer.analysis, overruns: answer.overruns, tip: scenario.tip(forTurn: index),
-                                    columns: min(terminal.columns, 80), language: settings.language)
-            // The estimate against the measurement right under the measured pause and its verdict.
-            let result = report.render(style: terminal.style)
-            var lines = [""] + result.prefix(2) + coachingLines + result.dropFirst(2)
-            if let example = turn.example { lines += [""] + Wrap.lines(text("A good answer: ", "Een goed antwoord: ") + example, columns: min(terminal.columns, 80)) }
-            let saved = devices.demo ? text("DEMO take \(takeId) saved", "DEMO-opname \(takeId) bewaard")
-                                     : text("Take \(takeId) saved", "Opname \(takeId) bewaard")
-            lines += ["", terminal.style.paint("\(saved) (\(stopText(answer.stopReason))).", .dim),
-                      terminal.style.paint(text("Recording: ", "Opname: ") + url.path, .dim)]
-            say(lines)
-        }
+        // The trainee's own estimate is asked before the measured pause is shown.
+        var report = SavedTake(take: saved, analysis: answer.analysis, stopReason: answer.stopReason, overruns: answer.overruns,
+                               tip: scenario.tip(forTurn: index), example: turn.example, file: url, demo: devices.demo)
+        try coach(after: &report, plan: coaching)
+        emit(.takeSaved(report))
         if let error = answer.deviceError {
             let failure = PracticeFailure.device(error, role: .capture, format: .mono(sampleRate: TakeRecorder.sampleRate), language: settings.language)
             throw PracticeFailure("\(failure.description); take \(takeId) keeps the first \(NumberFormat.seconds(answer.seconds, settings.language))")
@@ -232,16 +224,6 @@ public final class Rehearsal {
             throw PracticeFailure("finishing '\(closeFailure.subject)' failed: \(closeFailure.message) (\(closeFailure.function)); take \(takeId) may be cut short")
         }
         return TurnResult(stopReason: answer.stopReason, file: url)
-    }
-
-    func stopText(_ reason: StopReason) -> String {
-        switch reason {
-        case .finished: text("stopped after your solution", "gestopt na je oplossing")
-        case .maxDuration: text("stopped at \(Int(settings.maxSeconds)) s", "gestopt na \(Int(settings.maxSeconds)) s")
-        case .enter: text("stopped with Enter", "gestopt met Enter")
-        case .interrupted: text("stopped with Ctrl-C", "gestopt met Ctrl-C")
-        case .inputEnded: text("the input ended", "de invoer hield op")
-        }
     }
 
     // MARK: Devices
@@ -270,10 +252,9 @@ public final class Rehearsal {
 
     /// The get-ready moment: measures how loud the room is.
     func getReady() throws {
-        if !settings.json { say(["", text("Get ready… (listening to the room)", "Maak je klaar… (Stilte luistert naar de ruimte)")]) }
+        emit(.gettingReady)
         do throws(AudioError) {
-            let level = try RoomNoise.measure(device: devices.capture)
-            if !settings.json { say([RoomNoise.describe(level, settings.language)]) }
+            emit(.roomMeasured(dBFS: try RoomNoise.measure(device: devices.capture)))
         } catch {
             throw PracticeFailure.device(error, role: .capture, format: .mono(sampleRate: TakeRecorder.sampleRate), language: settings.language)
         }
@@ -312,7 +293,7 @@ public final class Rehearsal {
     }
 
     func replay(_ file: URL) {
-        say([text("Replaying your answer… (Ctrl-C stops)", "Je antwoord wordt afgespeeld… (Ctrl-C stopt)")])
+        emit(.replaying)
         do throws(AudioError) { _ = try AudioPlayer.play(file: file.path, device: devices.playback, stop: interruption) } catch {
             warn(text("cannot replay: ", "terugluisteren lukt niet: ") + error.description)
         }
@@ -330,28 +311,14 @@ public final class Rehearsal {
 
     // MARK: Output
 
-    func contextLines(_ scenario: Scenario) -> [String] {
-        let columns = min(terminal.columns, 80)
-        var lines = ["", terminal.style.paint(scenario.title, .bold) + (devices.demo ? "  " + terminal.style.paint(" DEMO ", .inverse) : "")]
-        lines += Wrap.lines(scenario.context, columns: columns)
-        let own = settings.target ?? scenario.turns.first?.target.seconds ?? PauseTarget().seconds
-        let target = (try? coachingPlan(scenarioTarget: own).target) ?? own
-        let count = CountPlan(target: target, secondsPerCount: settings.secondsPerCount)
-        lines += Wrap.lines(RehearsalText.instruction(target: target, plan: count, settings.language), columns: columns)
-            .map { terminal.style.paint($0, .dim) }
-        return lines
-    }
-
-    /// Narrative for the trainee: stdout, except with --json (stderr is left quiet then).
-    func say(_ lines: [String]) {
-        guard !settings.json else { return }
-        terminal.print(lines)
+    func emit(_ event: RehearsalEvent) {
+        sink.yield(event)
     }
 
     /// The words in the trainee's language.
     func text(_ en: String, _ nl: String) -> String { Phrase(en: en, nl: nl).text(settings.language) }
 
     func warn(_ line: String) {
-        FileHandle.standardError.write(Data(("stilte: " + line + "\n").utf8))
+        emit(.notice(line))
     }
 }

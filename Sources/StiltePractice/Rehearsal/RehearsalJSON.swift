@@ -36,8 +36,7 @@ public struct RehearsalJSON: Encodable {
 
     /// One object for one take, an array for several; pretty-printed, keys sorted.
     public static func render(_ takes: [RehearsalJSON]) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let encoder = JSONOutput.encoder()
         let data = takes.count == 1 ? try encoder.encode(takes[0]) : try encoder.encode(takes)
         return String(decoding: data, as: UTF8.self)
     }

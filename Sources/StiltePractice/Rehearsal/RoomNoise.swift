@@ -1,6 +1,5 @@
 import Foundation
 import StilteAudio
-import StilteCore
 
 /// The get-ready moment: a short capture that measures how loud the room is
 /// when nobody speaks.
@@ -36,24 +35,6 @@ enum RoomNoise {
         }
         guard !levels.isEmpty else { return nil }
         return levels.sorted()[levels.count / 5]
-    }
-
-    /// How the room level reads to the trainee, in `language`.
-    static func describe(_ dBFS: Double?, _ language: Language) -> String {
-        guard let dBFS else {
-            return Phrase(en: "Room noise: not measured (no audio arrived).", nl: "Achtergrondgeluid: niet gemeten (er kwam geen geluid binnen).")
-                .text(language)
-        }
-        let level = "\(Int(dBFS.rounded())) dBFS"
-        let phrase: Phrase = if dBFS < -60 {
-            Phrase(en: "Room noise \(level): quiet.", nl: "Achtergrondgeluid \(level): stil.")
-        } else if dBFS < -40 {
-            Phrase(en: "Room noise \(level): fine.", nl: "Achtergrondgeluid \(level): prima.")
-        } else {
-            Phrase(en: "Room noise \(level): noisy — the pause is measured less precisely; find a quieter spot if you can.",
-                   nl: "Achtergrondgeluid \(level): rumoerig — de pauze wordt minder precies gemeten; zoek als het kan een stillere plek.")
-        }
-        return phrase.text(language)
     }
 }
 

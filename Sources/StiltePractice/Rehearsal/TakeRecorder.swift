@@ -45,18 +45,26 @@ public struct RecordedAnswer {
 }
 
 /// Records one answer: captures from the device, writes the recording as it
-/// goes, runs the pause engine live and draws the live screen, until the stop
-/// rule, Enter, Ctrl-C, or the end of the input.
+/// goes, runs the pause engine live and reports what it hears as ``RehearsalEvent``s,
+/// until the stop rule, the trainee (Enter), Ctrl-C, or the end of the input.
 struct TakeRecorder {
     let devices: RehearsalDevices
     let parameters: AnalysisParameters
     let stopRule: StopRule
-    let screen: LiveScreen?
-    let terminal: any RehearsalConsole
+    /// The live screen's top line, announced with ``RehearsalEvent/listening(_:)``.
+    let header: LiveScreen.Header
+    /// What the trainee counts in silence.
+    let plan: CountPlan
+    /// Whether the live screen shows the count and the pause (``CoachingPlan/showLive``).
+    var showCount = true
+    /// Who may end the answer early; nil when nobody can (no terminal, JSON).
+    let controls: (any RehearsalControls)?
     let interruption: StopFlag
     var trace: LiveTrace?
     /// The language of the messages.
     let language: Language
+    /// Where the events go.
+    let emit: (RehearsalEvent) -> Void
     /// The capture rate of every take, in Hz.
     public static let sampleRate = 16_000
 
@@ -69,7 +77,7 @@ struct TakeRecorder {
         } catch {
             throw PracticeFailure.device(error, role: .capture, format: .mono(sampleRate: Self.sampleRate), language: language)
         }
-        let captureDelay = Self.seconds(ContinuousClock.now - promptEnded)
+        let captureDelay = promptEnded.secondsSince
         defer { capture.stop() }
         var analyzer: PauseAnalyzer
         do { analyzer = try PauseAnalyzer(sampleRate: Self.sampleRate, channels: 1, parameters: parameters) } catch {
@@ -77,35 +85,24 @@ struct TakeRecorder {
         }
         var buffer = [Float](repeating: 0, count: capture.blockFrames)
         var model = LiveModel()
-        var throttle = RedrawThrottle(maxPerSecond: 25)
-        var canvas = LiveCanvas()
+        var counted = 0
         var gaps: [CaptureGap] = []
         var lags: [Double] = []
         var frames = 0
         var deviceError: AudioError?
         let started = ContinuousClock.now
         let cpuAtStart = LiveTrace.processCPUSeconds()
-        var shownPhase: LiveModel.Phase?
-        var shownPause: TimeSpan?
         var reason: StopReason?
-        terminal.discardPendingKeys()
-        if screen != nil { terminal.hideCursor() }
-        defer { terminal.showCursor() }
+        controls?.discardPending()
+        emit(.listening(Listening(header: header, target: parameters.target, count: plan, started: started, showCount: showCount)))
+        emit(.frame(model, seconds: 0))
 
         while reason == nil {
             let audioTime = Double(frames) / Double(Self.sampleRate)
             if interruption.isRaised { reason = .interrupted; break }
-            if terminal.pressedKey() == "\n" { reason = .enter; break }
-            if let screen {
-                let lines = screen.render(model, now: audioTime, style: terminal.style)
-                let wall = Self.seconds(ContinuousClock.now - started)
-                if throttle.shouldDraw(lines, at: wall) {
-                    canvas.draw(lines, on: terminal)
-                    if let trace { Self.traceChanges(model, shownPhase: &shownPhase, shownPause: &shownPause, wall: wall, into: trace) }
-                }
-            }
+            if controls?.answerEnded() == true { reason = .enter; break }
             if devices.paced {
-                let ahead = audioTime - Self.seconds(ContinuousClock.now - started)
+                let ahead = audioTime - started.secondsSince
                 if ahead > 0 { Thread.sleep(forTimeInterval: min(ahead, 0.01)); continue }
             }
             let event = buffer.withUnsafeMutableBufferPointer { capture.next(into: $0, timeout: .milliseconds(20)) }
@@ -126,7 +123,12 @@ struct TakeRecorder {
                         trace?.reported("silence", audio: at, heard: now)
                     }
                     model.apply(event)
+                    emit(.engine(event, heard: now))
                 }
+                let reached = model.countedSilence(at: now).map(plan.reached(after:)) ?? []
+                for number in reached.dropFirst(counted) { emit(.counting(number, at: now)) }
+                counted = reached.count
+                emit(.frame(model, seconds: now))
                 reason = stopRule.reason(model, now: now)
             case .gap(let gap)?:
                 gaps.append(gap)
@@ -140,38 +142,18 @@ struct TakeRecorder {
         // The end of the audio settles the last segments (and a refusal followed by silence only).
         var settled: [LiveEvent] = []
         let analysis = analyzer.finish(into: &settled)
-        for event in settled { model.apply(event) }
-        if let screen {
-            let seconds = Double(frames) / Double(Self.sampleRate)
-            canvas.draw(screen.render(model, now: seconds, style: terminal.style), on: terminal)
+        let seconds = Double(frames) / Double(Self.sampleRate)
+        for event in settled {
+            model.apply(event)
+            emit(.engine(event, heard: seconds))
         }
+        emit(.answerEnded(model, seconds: seconds))
         capture.stop()
-        trace?.finished(audio: Double(frames) / Double(Self.sampleRate), wall: Self.seconds(ContinuousClock.now - started),
+        trace?.finished(audio: Double(frames) / Double(Self.sampleRate), wall: started.secondsSince,
                         cpu: LiveTrace.processCPUSeconds() - cpuAtStart)
         let stopReason = reason ?? .inputEnded
         return RecordedAnswer(analysis: analysis, gaps: gaps, stopReason: stopReason, captureDelay: captureDelay,
                               seconds: Double(frames) / Double(Self.sampleRate), deviceError: deviceError,
                               silenceReportLags: lags)
-    }
-
-    /// Notes in `trace` what the frame just drawn shows for the first time.
-    static func traceChanges(_ model: LiveModel, shownPhase: inout LiveModel.Phase?, shownPause: inout TimeSpan?,
-                             wall: Double, into trace: LiveTrace) {
-        if model.phase != shownPhase {
-            shownPhase = model.phase
-            switch model.phase {
-            case .speaking(let since): trace.drawn("speaking", audio: since, wall: wall)
-            case .silence(let since): trace.drawn("silence", audio: since, wall: wall)
-            case .waiting: break
-            }
-        }
-        if let pause = model.pause, pause != shownPause {
-            shownPause = pause
-            trace.drawn("pause-frozen", audio: pause.end, wall: wall)
-        }
-    }
-
-    static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
     }
 }

@@ -8,7 +8,11 @@ import Glibc
 /// The terminal the rehearsal talks to: whether stdin/stdout are TTYs, their
 /// size, single-key input and the cursor. Everything it changes (the input mode,
 /// the hidden cursor) is put back by `restore()`, which is safe to call twice.
-final class Terminal: RehearsalConsole {
+///
+/// Keys are read by the session's thread, text written by the screen's task: `@unchecked
+/// Sendable` because the two touch different state (the input mode is changed before the
+/// session asks and put back after the screen has drawn everything).
+final class Terminal: @unchecked Sendable {
     /// What the output can show (ANSI, colours), from `isatty`, `TERM` and `NO_COLOR`.
     let style: TerminalStyle
     /// Whether keys can be read one at a time (stdin is a TTY).
@@ -90,6 +94,11 @@ final class Terminal: RehearsalConsole {
             usleep(20_000)
         }
         return nil
+    }
+
+    /// Writes `lines`, each ended by a newline.
+    func print(_ lines: [String]) {
+        write(lines.map { $0 + "\n" }.joined())
     }
 
     /// Writes `text` to standard output at once (not buffered).

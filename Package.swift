@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         // C libraries, seen only by StilteAudio.
@@ -34,9 +36,19 @@ let package = Package(
             "StilteAnalysis", "StilteCore",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // The shared session log of an organisation: PostgreSQL through postgres-nio, behind
+        // Core's `SessionLog`; rows and SQL only (the rules stay in Core).
+        .target(name: "StilteStorePostgres", dependencies: [
+            "StilteAnalysis", "StilteCore",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         // The application layer every front end shares: a rehearsal session, file analysis,
         // import, crash recovery.
-        .target(name: "StiltePractice", dependencies: ["StilteAudio", "StilteAnalysis", "StilteCore"]),
+        .target(name: "StiltePractice", dependencies: [
+            "StilteAudio", "StilteAnalysis", "StilteCore",
+            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),  // passwords of the shared log's accounts
+        ]),
         // `stilte serve`: the trainer's review pages and their JSON API (Hummingbird), a thin
         // front end over Core like the command line.
         .target(name: "StilteServer", dependencies: [
@@ -54,6 +66,7 @@ let package = Package(
             name: "stilte",
             dependencies: [
                 "StilteAudio", "StilteAnalysis", "StilteCore", "StiltePractice", "StilteServer", "StilteStoreSQLite",
+                "StilteStorePostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux]))],
@@ -76,6 +89,10 @@ let package = Package(
             "StiltePractice", "StilteCore", "StilteAnalysis", "StilteAudio", "StilteStoreSQLite", "StilteTestSupport",
         ]),
         .testTarget(name: "StilteServerTests", dependencies: ["StilteServer", "StilteCore", "StilteAnalysis", "StilteStoreSQLite"]),
+        // The session log's behaviour, the same tests against every store (SQLite, PostgreSQL).
+        .testTarget(name: "StilteStoreTests", dependencies: [
+            "StilteCore", "StilteAnalysis", "StilteStoreSQLite", "StilteStorePostgres", .product(name: "PostgresNIO", package: "postgres-nio"),
+        ]),
         .testTarget(name: "StilteTestSupportTests", dependencies: ["StilteTestSupport"]),
         // Live takes against the offline analysis over every answer set at hand (issue 9).
         .testTarget(name: "StilteLiveTests", dependencies: ["StilteAnalysis", "StilteAudio", "StilteCore"]),

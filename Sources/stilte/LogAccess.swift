@@ -11,7 +11,8 @@ enum LogAccess {
     /// The log in `$STILTE_HOME` (or the XDG default); `.readOnly` for commands that only read,
     /// which then never create, migrate or grow the file.
     static func open(_ access: SQLiteSessionLog.Access = .readWrite) throws -> any SessionLog {
-        try openSQLite(access)
+        if let url = SharedLog.url() { return try SharedLog.open(url) }
+        return try openSQLite(access)
     }
 
     /// The SQLite log itself, for the hidden benchmark commands that use what only it has
@@ -29,13 +30,22 @@ enum LogAccess {
     }
 
     /// ``openRecovering(_:)`` with the lean queries of the review pages (`stilte serve`).
-    static func openRecoveringForReview(_ access: SQLiteSessionLog.Access = .readWrite) throws -> any SessionLog & ReviewBrowsing {
+    static func openRecoveringForReview(_ access: SQLiteSessionLog.Access = .readWrite,
+                                        database: String? = nil) throws -> any SessionLog & ReviewBrowsing {
+        if let url = SharedLog.url(database) {
+            let shared = try SharedLog.open(url)
+            return report(try TakeRecovery.recoverInterruptedTakes(in: shared), shared)
+        }
         if access == .readOnly {
             let reader = try openSQLite(.readOnly)
             if try !reader.hasInterruptedTakes() { return reader }
         }
         let log = try openSQLite()
-        let outcomes = try TakeRecovery.recoverInterruptedTakes(in: log)
+        return report(try TakeRecovery.recoverInterruptedTakes(in: log), log)
+    }
+
+    /// Notes on standard error what recovery did; returns the log.
+    private static func report<Log>(_ outcomes: [RecoveredTake], _ log: Log) -> Log {
         for outcome in outcomes {
             let note: String
             switch outcome.outcome {

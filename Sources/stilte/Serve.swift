@@ -25,6 +25,10 @@ extension Stilte {
         @Option(help: .text(en: "Who reviews (default $STILTE_REVIEWER, else $USER).", nl: "Wie beoordeelt (standaard $STILTE_REVIEWER, anders $USER)."))
         var reviewer: String?
 
+        @Option(help: ArgumentHelp("An organisation's shared log on PostgreSQL, postgres://USER:PASSWORD@HOST/DATABASE (default $STILTE_DATABASE_URL, else the embedded SQLite log).",
+                                   valueName: "url"))
+        var database: String?
+
         @OptionGroup var library: ScenarioLibraryOptions
 
         func validate() throws {
@@ -40,7 +44,7 @@ extension Stilte {
 
         func run() async throws {
             let language = Interface.language
-            let log = try LogAccess.openRecoveringForReview()
+            let log = try LogAccess.openRecoveringForReview(database: database)
             let scenarios = (try? library.load(requireAudio: false))?.scenarios ?? []
             let configuration = ReviewServer.Configuration(host: listen, port: port, reviewer: reviewer ?? LogAccess.defaultReviewer)
             if !configuration.isLoopback {

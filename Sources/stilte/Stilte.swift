@@ -29,6 +29,8 @@ struct Stilte: AsyncParsableCommand {
             Record.self,
             GenerateLog.self,
             Serve.self,
+            Users.self,
+            BenchSharedLog.self,
         ]
     )
 

@@ -63,23 +63,27 @@ extension FeatureExtractor {
     func changePointOffset(from start: Int, threshold: Bands) -> Int {
         let newest = blockCount - 1
         guard start < newest else { return start + 1 }
-        var sumLow: Float = 0, sumHigh: Float = 0
-        var bestLow: Float = 0, bestHigh: Float = 0
-        var endLow = start, endHigh = start
+        var sumLow: Float = 0, sumHigh: Float = 0, sumTop: Float = 0
+        var bestLow: Float = 0, bestHigh: Float = 0, bestTop: Float = 0
+        var endLow = start, endHigh = start, endTop = start
         for k in start...newest {
             let b = bands(block: k)
             sumLow += b.low / threshold.low - 1
             sumHigh += b.high / threshold.high - 1
             if sumLow > bestLow { bestLow = sumLow; endLow = k + 1 }
             if sumHigh > bestHigh { bestHigh = sumHigh; endHigh = k + 1 }
+            if b.top > 0 {
+                sumTop += b.top / threshold.top - 1
+                if sumTop > bestTop { bestTop = sumTop; endTop = k + 1 }
+            }
         }
-        return max(endLow, endHigh)
+        return max(endLow, endHigh, endTop)
     }
 
     /// Band energies of frame `i`.
     func frameBands(_ i: Int) -> Bands {
         let e = frameEnergies(i)
-        return Bands(low: e.low, high: e.high)
+        return Bands(low: e.low, high: e.high, top: frameUpper(i).top)
     }
 
     /// Level of frame `i`'s speech-band energy, dB.

@@ -26,13 +26,18 @@ struct BurstDetector {
     private(set) var features = FeatureExtractor()
     private var lowFloor = NoiseFloor()
     private var highFloor = NoiseFloor()
+    /// The room above the analysis band (4-8 kHz), where the input has it.
+    private var topFloor = NoiseFloor()
     private var voicing = VoicingTracker()
     private(set) var state = State.quiet
     /// The loudest frame of the speech so far (0 before any).
     private var speechPeak: Float = 0
 
-    /// Pushes 8 kHz samples until a frame completes; returns how many were used.
-    mutating func push(_ samples: UnsafeBufferPointer<Float>) -> Int { features.push(samples) }
+    /// Pushes 8 kHz samples (and the 4-8 kHz band at the same instants) until a frame
+    /// completes; returns how many were used.
+    mutating func push(_ samples: UnsafeBufferPointer<Float>, top: UnsafeBufferPointer<Float>) -> Int {
+        features.push(samples, top: top)
+    }
     /// The frame the last `push` completed, if any.
     var completedFrame: Int? { features.completedFrame }
     /// 8 kHz samples pushed so far.
@@ -45,7 +50,7 @@ struct BurstDetector {
     }
 
     /// The tracked background of each band, as energy per frame.
-    var background: Bands { Bands(low: lowFloor.level, high: highFloor.level) }
+    var background: Bands { Bands(low: lowFloor.level, high: highFloor.level, top: topFloor.level) }
 
     /// Voiced frames in a row up to the last decided one.
     var voicedRun: Int { voicing.voicedRun }
@@ -53,18 +58,20 @@ struct BurstDetector {
     /// Decides frame `i` (its features, with look-ahead, must be available).
     mutating func decide(frame i: Int, into reports: inout [BurstReport]) {
         let (energy, high, low) = features.frameEnergies(i)
-        let bands = Bands(low: low, high: high)
+        let bands = Bands(low: low, high: high, top: features.frameUpper(i).top)
         var inSpeech = false
         if case let .speech(open, _) = state {
             inSpeech = true
             if let room = steadyRoom(after: open, frame: i) {
                 lowFloor.raise(toDb: room.low)
                 highFloor.raise(toDb: room.high)
+                topFloor.raise(toDb: room.top)
                 inSpeech = false
             }
         }
         lowFloor.update(bands.low, inSpeech: inSpeech)
         highFloor.update(bands.high, inSpeech: inSpeech)
+        topFloor.update(bands.top, inSpeech: inSpeech)
         let background = self.background
         let lowDb = 10 * log10(max(bands.low, .leastNormalMagnitude) / background.low)
         let highDb = 10 * log10(max(bands.high, .leastNormalMagnitude) / background.high)
@@ -122,7 +129,8 @@ struct BurstDetector {
         let level = features.frameBands(burst.firstVoiced) * (decibels(-S.breathCutBelowVoiceDb) / Float(S.frameBlocks))
         let cut = features.refineOnset(from: voicedBlock, threshold: Bands.max(floorThreshold, level),
                                        limit: voicedBlock - S.maxLeadBlocks)
-        guard !hasConsonantLevel(burst, blocks: burst.start..<cut) else { return (burst.start, nil) }
+        guard !hasConsonantLevel(burst, blocks: burst.start..<cut),
+              !hasSibilant(blocks: burst.start..<cut) else { return (burst.start, nil) }
         return (cut, BlockSpan(start: burst.start, end: cut))
     }
 
@@ -130,10 +138,10 @@ struct BurstDetector {
     /// speech burst are unvoiced and steady (their level within `steadyRangeDb`): sound that
     /// holds on, level and without a voice, long after the voice stopped is the room (a fan
     /// that started, noise that faded in while the background was frozen for the speech).
-    private func steadyRoom(after burst: OpenBurst, frame i: Int) -> (low: Float, high: Float)? {
+    private func steadyRoom(after burst: OpenBurst, frame i: Int) -> (low: Float, high: Float, top: Float)? {
         let n = S.longUnvoicedFrames
         guard burst.lastVoiced >= 0, i - burst.lastVoiced >= n, voicing.voicedRun == 0 else { return nil }
-        var lowest = Float.infinity, highest = -Float.infinity, low: Float = 0, high: Float = 0
+        var lowest = Float.infinity, highest = -Float.infinity, low: Float = 0, high: Float = 0, top: Float = 0
         for k in (i - n + 1)...i {
             let level = features.frameLevel(k)
             lowest = min(lowest, level)
@@ -142,8 +150,9 @@ struct BurstDetector {
             let b = features.frameBands(k)
             low += 10 * log10(max(b.low, .leastNormalMagnitude))
             high += 10 * log10(max(b.high, .leastNormalMagnitude))
+            top += 10 * log10(max(b.top, S.floorGuard))
         }
-        return (low / Float(n), high / Float(n))
+        return (low / Float(n), high / Float(n), top / Float(n))
     }
 
     /// Closes a burst still open at the end of the audio.
@@ -191,6 +200,21 @@ struct BurstDetector {
         let clear = background * decibels(S.minConsonantDb)
         let frames = (blocks.lowerBound / S.frameBlocks)..<((blocks.upperBound + S.frameBlocks - 1) / S.frameBlocks)
         return frames.contains { features.frameEnergies($0).band >= level && features.frameBands($0).reaches(clear) }
+    }
+
+    /// Whether the unvoiced sound in `blocks` has a sibilant in it (a final or initial "s",
+    /// "z"): `minSibilantFrames` frames in a row whose energy above 4 kHz exceeds their
+    /// energy from 1 to 4 kHz by `sibilantTiltDb` and stands `minConsonantDb` over that band's
+    /// room. A breath's turbulence is strongest below 4 kHz. (Only where the input has 4-8 kHz.)
+    func hasSibilant(blocks: Range<Int>, over level: Float = 0) -> Bool {
+        let clear = max(topFloor.level * decibels(S.minConsonantDb), level), tilt = decibels(S.sibilantTiltDb)
+        var run = 0
+        for i in (blocks.lowerBound / S.frameBlocks)..<((blocks.upperBound + S.frameBlocks - 1) / S.frameBlocks) {
+            let e = features.frameUpper(i)
+            run = e.top >= clear && e.top >= e.middle * tilt ? run + 1 : 0
+            if run >= S.minSibilantFrames { return true }
+        }
+        return false
     }
 
     /// The energy ratio of `db` decibels.

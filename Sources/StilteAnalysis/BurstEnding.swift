@@ -20,7 +20,9 @@ extension BurstDetector {
         var lowest = speechStart == nil ? burst.start + 1 : (burst.lastVoiced + 1) * S.frameBlocks - 1
         var from = max(burst.lastActive * S.frameBlocks + middle, lowest)
         var reverberant = false
-        if speechStart != nil, let strong = assumed ?? reverberantDecayStart(burst) {
+        if speechStart != nil, let strong = assumed ?? reverberantDecayStart(burst),
+           !hasSibilant(blocks: (strong * S.frameBlocks)..<((burst.lastActive + 1) * S.frameBlocks),
+                        over: features.frameUpper(strong).top * decibels(S.sibilantRiseDb)) {
             reverberant = true
             lowest = strong * S.frameBlocks + middle
             from = lowest
@@ -61,7 +63,8 @@ extension BurstDetector {
         // From the last block but two of the voiced frame, back at most one frame.
         let cut = min(features.refineOffset(from: voicedEnd - 3, threshold: Bands.max(threshold, level),
                                             floor: voicedEnd - S.frameBlocks), voicedEnd + S.maxTrailBlocks)
-        guard !hasConsonantLevel(burst, blocks: cut..<end) else { return (end, nil) }
+        guard !hasConsonantLevel(burst, blocks: cut..<end),
+              !hasSibilant(blocks: cut..<end) else { return (end, nil) }
         return (cut, BlockSpan(start: cut, end: end))
     }
 

@@ -1,22 +1,28 @@
-/// Energy below and above `bandSplitHz` (1 kHz): voicing lives low, fricatives and breath
-/// high, and each band is judged against its own background (pink or mains noise is low,
-/// hiss is high).
+/// Energy below and above `bandSplitHz` (1 kHz) in the analysis band, and above it (`top`,
+/// 4-8 kHz where the input has it): voicing lives low, fricatives and breath high, sibilants
+/// on top, and each band is judged against its own background (pink or mains noise is low,
+/// hiss is high; a wider band would let a room's hiss hide a weak release).
 struct Bands {
     var low: Float
     var high: Float
+    var top: Float = 0
 
     /// Each band scaled by `factor`.
-    static func * (a: Bands, factor: Float) -> Bands { Bands(low: a.low * factor, high: a.high * factor) }
+    static func * (a: Bands, factor: Float) -> Bands { Bands(low: a.low * factor, high: a.high * factor, top: a.top * factor) }
 
     /// The band-wise maximum.
-    static func max(_ a: Bands, _ b: Bands) -> Bands { Bands(low: Swift.max(a.low, b.low), high: Swift.max(a.high, b.high)) }
+    static func max(_ a: Bands, _ b: Bands) -> Bands {
+        Bands(low: Swift.max(a.low, b.low), high: Swift.max(a.high, b.high), top: Swift.max(a.top, b.top))
+    }
 
     /// The band-wise minimum.
-    static func min(_ a: Bands, _ b: Bands) -> Bands { Bands(low: Swift.min(a.low, b.low), high: Swift.min(a.high, b.high)) }
+    static func min(_ a: Bands, _ b: Bands) -> Bands {
+        Bands(low: Swift.min(a.low, b.low), high: Swift.min(a.high, b.high), top: Swift.min(a.top, b.top))
+    }
 
-    /// Whether either band reaches its threshold.
+    /// Whether any band reaches its threshold (a band the input lacks, all zeros, never does).
     @inline(__always)
-    func reaches(_ threshold: Bands) -> Bool { low >= threshold.low || high >= threshold.high }
+    func reaches(_ threshold: Bands) -> Bool { low >= threshold.low || high >= threshold.high || (top > 0 && top >= threshold.top) }
 }
 
 /// Turns the 8 kHz stream into what the decisions need, in constant memory: speech-band,
@@ -47,6 +53,9 @@ struct FeatureExtractor {
     private var blockEnergy: ContiguousArray<Float>
     private var blockHigh: ContiguousArray<Float>
     private var blockLow: ContiguousArray<Float>
+    /// Energy above the analysis band (4-8 kHz, where the input has it) per fine block.
+    private var blockTop: ContiguousArray<Float>
+    private var accTop: Float = 0
     private var accEnergy: Float = 0
     private var accHigh: Float = 0
     private var accLow: Float = 0
@@ -67,12 +76,14 @@ struct FeatureExtractor {
         blockEnergy = ContiguousArray(repeating: 0, count: Self.blockRing)
         blockHigh = ContiguousArray(repeating: 0, count: Self.blockRing)
         blockLow = ContiguousArray(repeating: 0, count: Self.blockRing)
+        blockTop = ContiguousArray(repeating: 0, count: Self.blockRing)
     }
 
-    /// Pushes 8 kHz samples until a 10 ms frame completes or the input ends; returns
-    /// how many were consumed. `completedFrame` then holds the finished frame's index, if any.
-    /// The next call must start with the samples not consumed (the filters run ahead on them).
-    mutating func push(_ samples: UnsafeBufferPointer<Float>) -> Int {
+    /// Pushes 8 kHz samples, and the band above them (4-8 kHz, folded down: `top`, as long),
+    /// until a 10 ms frame completes or the input ends; returns how many were consumed.
+    /// `completedFrame` then holds the finished frame's index, if any. The next call must
+    /// start with the samples not consumed (the filters run ahead on them).
+    mutating func push(_ samples: UnsafeBufferPointer<Float>, top: UnsafeBufferPointer<Float>) -> Int {
         completedFrame = nil
         if filteredLeft == 0 {
             filteredLeft = min(samples.count, FilterPipeline.capacity)
@@ -82,6 +93,8 @@ struct FeatureExtractor {
         let n = min(filteredLeft, S.frameSize - sampleCount % S.frameSize)
         guard n > 0 else { return 0 }
         let ring = Self.pitchRing, filtered = filters
+        // `samples` (and `top`) start at filter output `filteredNext`.
+        let first = filteredNext
         var j = filteredNext
         let end = j + n
         filteredNext = end
@@ -105,7 +118,9 @@ struct FeatureExtractor {
                     low += p * p
                 }
             }
-            accEnergy = energy; accHigh = high; accLow = low
+            var above = accTop
+            for t in top[(j - first)..<(j - first + m)] { above += t * t }
+            accEnergy = energy; accHigh = high; accLow = low; accTop = above
             sampleCount = count; pitchCount = pitchIndex
             j += m
             inBlock += m
@@ -114,9 +129,11 @@ struct FeatureExtractor {
             blockEnergy[b] = accEnergy
             blockHigh[b] = accHigh
             blockLow[b] = accLow
+            blockTop[b] = accTop
             accEnergy = 0
             accHigh = 0
             accLow = 0
+            accTop = 0
             inBlock = 0
             blockCount += 1
         }
@@ -132,7 +149,7 @@ struct FeatureExtractor {
     func bands(block k: Int) -> Bands {
         guard k >= 0, k < blockCount, k >= blockCount - Self.blockRing else { return Bands(low: 0, high: 0) }
         let slot = k & (Self.blockRing - 1)
-        return Bands(low: blockLow[slot], high: blockHigh[slot])
+        return Bands(low: blockLow[slot], high: blockHigh[slot], top: blockTop[slot])
     }
 
     /// Mean band energies of `blocks`.
@@ -142,6 +159,7 @@ struct FeatureExtractor {
             let b = bands(block: k)
             sum.low += b.low
             sum.high += b.high
+            sum.top += b.top
         }
         return sum * (1 / Float(max(blocks.count, 1)))
     }
@@ -150,7 +168,7 @@ struct FeatureExtractor {
     @inline(__always)
     func smoothed(block k: Int) -> Bands {
         let a = bands(block: k - 1), b = bands(block: k), c = bands(block: k + 1)
-        return Bands(low: (a.low + b.low + c.low) / 3, high: (a.high + b.high + c.high) / 3)
+        return Bands(low: (a.low + b.low + c.low) / 3, high: (a.high + b.high + c.high) / 3, top: (a.top + b.top + c.top) / 3)
     }
 
     /// Speech-band (above 200 Hz), high (above 1 kHz) and low (200 Hz to 1 kHz, the pitch
@@ -163,6 +181,17 @@ struct FeatureExtractor {
             low += blockLow[k & (Self.blockRing - 1)]
         }
         return (band, high, low)
+    }
+
+    /// Energy of frame `i` from 1 to 4 kHz (`middle`) and above the analysis band, 4-8 kHz
+    /// (`top`: 0 where the input has none).
+    func frameUpper(_ i: Int) -> (middle: Float, top: Float) {
+        var middle: Float = 0, top: Float = 0
+        for k in (i * S.frameBlocks)..<((i + 1) * S.frameBlocks) where k >= blockCount - Self.blockRing && k < blockCount {
+            middle += blockHigh[k & (Self.blockRing - 1)]
+            top += blockTop[k & (Self.blockRing - 1)]
+        }
+        return (middle, top)
     }
 
     /// Periodicity of the window centred on frame `i`; 0 when the window is not (or no longer) available.

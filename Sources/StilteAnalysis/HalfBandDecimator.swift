@@ -36,13 +36,16 @@ struct HalfBandDecimator {
         oddCount = Self.before  // the zeros before the first input
     }
 
-    /// Decimates `input` and appends the outputs it completes to `output`.
-    mutating func process(_ input: UnsafeBufferPointer<Float>, into output: inout ContiguousArray<Float>) {
+    /// Decimates `input` and appends the outputs it completes to `output`, and to `top` the
+    /// rest of the input at the same instants (the even input sample minus the output: the
+    /// band the filter removes, about 4 to 8 kHz at 16 kHz in, folded down to the output rate).
+    mutating func process(_ input: UnsafeBufferPointer<Float>, into output: inout ContiguousArray<Float>,
+                          top: inout ContiguousArray<Float>) {
         var start = 0
         while start < input.count {
             let n = min(Self.passInput, input.count - start)
             split(UnsafeBufferPointer(rebasing: input[start..<(start + n)]))
-            filter(into: &output)
+            filter(into: &output, top: &top)
             start += n
         }
     }
@@ -76,19 +79,20 @@ struct HalfBandDecimator {
     }
 
     /// Makes every output whose last odd sample is in, then drops what no later output needs.
-    private mutating func filter(into output: inout ContiguousArray<Float>) {
+    private mutating func filter(into output: inout ContiguousArray<Float>, top: inout ContiguousArray<Float>) {
         // Buffer index r holds even(next + r) and odd(next - before + r).
         let count = oddCount - Self.before - Self.after
         guard count > 0 else { return }
         let c = Self.centre, h = Self.taps
         let (h1, h3, h5, h7, h9, h11, h13) = (h[0], h[1], h[2], h[3], h[4], h[5], h[6])
-        let old = output.count
+        let old = output.count, oldTop = top.count
         output.append(contentsOf: repeatElement(0, count: count))
+        top.append(contentsOf: repeatElement(0, count: count))
         odd.withUnsafeBufferPointer { oddBuffer in
             even.withUnsafeBufferPointer { evenBuffer in
-                output.withUnsafeMutableBufferPointer { out in
+                output.withUnsafeMutableBufferPointer { out in top.withUnsafeMutableBufferPointer { rest in
                     guard let ob = oddBuffer.baseAddress, let e = evenBuffer.baseAddress,
-                          let y = out.baseAddress.map({ $0 + old }) else { return }
+                          let y = out.baseAddress.map({ $0 + old }), let t = rest.baseAddress.map({ $0 + oldTop }) else { return }
                     // q[d] = odd(k + d) for output k = next + r at q = ob + before + r.
                     var r = 0
                     while r + 8 <= count {
@@ -100,6 +104,7 @@ struct HalfBandDecimator {
                         var v = c * m0 + h1 * (o(-1) + o(0)) + h3 * (o(-2) + o(1)) + h5 * (o(-3) + o(2))
                         v += h7 * (o(-4) + o(3)) + h9 * (o(-5) + o(4)) + h11 * (o(-6) + o(5)) + h13 * (o(-7) + o(6))
                         UnsafeMutableRawPointer(y + r).storeBytes(of: v, as: SIMD8<Float>.self)
+                        UnsafeMutableRawPointer(t + r).storeBytes(of: m0 - v, as: SIMD8<Float>.self)
                         r += 8
                     }
                     while r < count {
@@ -107,9 +112,10 @@ struct HalfBandDecimator {
                         var v = c * e[r] + h1 * (q[-1] + q[0]) + h3 * (q[-2] + q[1]) + h5 * (q[-3] + q[2])
                         v += h7 * (q[-4] + q[3]) + h9 * (q[-5] + q[4]) + h11 * (q[-6] + q[5]) + h13 * (q[-7] + q[6])
                         y[r] = v
+                        t[r] = e[r] - v
                         r += 1
                     }
-                }
+                } }
             }
         }
         next += count

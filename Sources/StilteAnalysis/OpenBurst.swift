@@ -16,7 +16,7 @@ struct OpenBurst {
     var activeEnergy: Float = 0
     /// The loudest frame's speech-band energy, and each band's loudest frame.
     var peak: Float = 0
-    var peakBands = Bands(low: 0, high: 0)
+    var peakBands = Bands(low: 0, high: 0, top: 0)
     var voicedFrames = 0
     /// First and last frame of sustained voicing (`minVoicedFrames` in a row), -1 before any.
     var firstVoiced = -1
@@ -28,7 +28,7 @@ struct OpenBurst {
     /// Live only: the end reported by `speechPaused` (or `soundPaused`), until sound resumes.
     var pausedAt: Int?
     /// Live only: the level at which sound resumes after `speechPaused`.
-    var resumeLevel = Bands(low: 0, high: 0)
+    var resumeLevel = Bands(low: 0, high: 0, top: 0)
 
     init(start: Int, lastActive: Int) {
         self.start = start

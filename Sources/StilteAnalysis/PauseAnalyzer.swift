@@ -34,6 +34,8 @@ public struct PauseAnalyzer {
     /// The downmixed chunk (the first frames of the chunk being analysed).
     private var mono = ContiguousArray<Float>(repeating: 0, count: chunkFrames)
     private var resampled = ContiguousArray<Float>()
+    /// The band above the analysis rate's (4-8 kHz) at the same instants, when the input has it.
+    private var resampledTop = ContiguousArray<Float>()
     private var reports: [BurstReport] = []
     private static let chunkFrames = 4096
 
@@ -54,6 +56,7 @@ public struct PauseAnalyzer {
         resampler = Resampler(inputRate: sampleRate, outputRate: S.rate)
         assembler = SegmentAssembler(minPause: parameters.minPause)
         resampled.reserveCapacity(Self.chunkFrames + 16)
+        resampledTop.reserveCapacity(Self.chunkFrames + 16)
         reports.reserveCapacity(8)
     }
 
@@ -98,7 +101,7 @@ public struct PauseAnalyzer {
         let realSamples = detector.sampleCount
         let padding = [Float](repeating: 0, count: (S.lookaheadFrames + 1) * S.frameSize)
         let lastFrame = (realSamples + S.frameSize - 1) / S.frameSize - 1
-        padding.withUnsafeBufferPointer { feedInternal($0, lastRealFrame: lastFrame, into: &live) }
+        padding.withUnsafeBufferPointer { feedInternal($0, top: $0, lastRealFrame: lastFrame, into: &live) }
         reports.removeAll(keepingCapacity: true)
         detector.finish(into: &reports)
         handle(reports, into: &live)
@@ -115,9 +118,14 @@ public struct PauseAnalyzer {
             Self.downmix(UnsafeBufferPointer(rebasing: block[(offset * channels)..<((offset + n) * channels)]),
                          channels: channels, into: &mono)
             resampled.removeAll(keepingCapacity: true)
-            mono.withUnsafeBufferPointer { resampler.process(UnsafeBufferPointer(rebasing: $0[0..<n]), into: &resampled) }
-            let chunk = resampled
-            chunk.withUnsafeBufferPointer { feedInternal($0, lastRealFrame: Int.max, into: &live) }
+            resampledTop.removeAll(keepingCapacity: true)
+            mono.withUnsafeBufferPointer {
+                resampler.process(UnsafeBufferPointer(rebasing: $0[0..<n]), into: &resampled, top: &resampledTop)
+            }
+            let chunk = resampled, topChunk = resampledTop
+            chunk.withUnsafeBufferPointer { samples in
+                topChunk.withUnsafeBufferPointer { feedInternal(samples, top: $0, lastRealFrame: Int.max, into: &live) }
+            }
             inputFrames += n
             offset += n
         }
@@ -144,10 +152,11 @@ public struct PauseAnalyzer {
         }
     }
 
-    private mutating func feedInternal(_ samples: UnsafeBufferPointer<Float>, lastRealFrame: Int, into live: inout [LiveEvent]) {
+    private mutating func feedInternal(_ samples: UnsafeBufferPointer<Float>, top: UnsafeBufferPointer<Float>, lastRealFrame: Int,
+                                       into live: inout [LiveEvent]) {
         var offset = 0
         while offset < samples.count {
-            offset += detector.push(UnsafeBufferPointer(rebasing: samples[offset...]))
+            offset += detector.push(UnsafeBufferPointer(rebasing: samples[offset...]), top: UnsafeBufferPointer(rebasing: top[offset...]))
             guard let completed = detector.completedFrame else { continue }
             let frame = completed - S.lookaheadFrames
             guard frame >= 0, frame <= lastRealFrame else { continue }

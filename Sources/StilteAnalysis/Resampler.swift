@@ -20,6 +20,13 @@ struct Resampler {
     private let midRate: Int
     private var lowPass1: Biquad
     private var lowPass2: Biquad
+    /// The band above the output's at the mid rate (4th-order high-pass at half the output
+    /// rate), and its energy since the last output sample.
+    private var topPass1: Biquad
+    private var topPass2: Biquad
+    private var topEnergy: Float = 0
+    /// Mid-rate energy to output-rate energy: output rate / mid rate.
+    private let topScale: Float
     private let filters: Bool
     private let passThrough: Bool
     /// Mid-rate samples seen, and outputs made; output k sits at mid index k * midRate / outputRate.
@@ -44,20 +51,35 @@ struct Resampler {
         let q = Biquad.butterworth4Q
         lowPass1 = Biquad.lowPass(cutoff: cutoff, q: q.0, sampleRate: Double(midRate))
         lowPass2 = Biquad.lowPass(cutoff: cutoff, q: q.1, sampleRate: Double(midRate))
+        let edge = min(0.5 * Double(outputRate), 0.45 * Double(midRate))
+        topPass1 = Biquad.highPass(cutoff: edge, q: q.0, sampleRate: Double(midRate))
+        topPass2 = Biquad.highPass(cutoff: edge, q: q.1, sampleRate: Double(midRate))
+        topScale = Float(outputRate) / Float(midRate)
     }
 
-    /// Resamples `input` and appends the result to `output`.
-    mutating func process(_ input: UnsafeBufferPointer<Float>, into output: inout ContiguousArray<Float>) {
-        if passThrough {
-            output.append(contentsOf: input)
+    /// Resamples `input` and appends the result to `output`, and to `top` the band above the
+    /// output's (from 4 kHz) at the output instants where the input has it, zeros otherwise.
+    /// At exactly twice the output rate it is the band the half-band filter removes; from
+    /// other rates above it, a sample whose square is that band's energy (high-passed at
+    /// the mid rate) since the previous output, per output sample.
+    mutating func process(_ input: UnsafeBufferPointer<Float>, into output: inout ContiguousArray<Float>,
+                          top: inout ContiguousArray<Float>) {
+        if halfBand != nil {
+            halfBand?.process(input, into: &output, top: &top)
             return
         }
-        if halfBand != nil {
-            halfBand?.process(input, into: &output)
-            return
+        if !filters {
+            let old = output.count
+            defer { top.append(contentsOf: repeatElement(0, count: output.count - old)) }
+            if passThrough {
+                output.append(contentsOf: input)
+                return
+            }
         }
         lowPass1.flushTinyState()
         lowPass2.flushTinyState()
+        topPass1.flushTinyState()
+        topPass2.flushTinyState()
         let outRate = Int64(outputRate), mid = Int64(midRate)
         let perOutput = 1 / Float(outputRate)
         for x in input {
@@ -70,7 +92,11 @@ struct Resampler {
                 boxSum = 0
                 boxFill = 0
             }
-            if filters { y = lowPass2.process(lowPass1.process(y)) }
+            if filters {
+                let h = topPass2.process(topPass1.process(y))
+                topEnergy += h * h
+                y = lowPass2.process(lowPass1.process(y))
+            }
             // Outputs with mid position in (midCount - 1, midCount].
             let n = midCount
             while outCount * mid <= n * outRate {
@@ -78,6 +104,10 @@ struct Resampler {
                 let behind = n * outRate - position      // (n - t) * outRate, 0 ..< outRate
                 let fraction = Float(behind) * perOutput
                 output.append(y - (y - previous) * fraction)
+                if filters {
+                    top.append((topEnergy * topScale).squareRoot())
+                    topEnergy = 0
+                }
                 outCount += 1
             }
             previous = y

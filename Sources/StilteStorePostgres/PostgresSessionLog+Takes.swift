@@ -51,28 +51,20 @@ extension PostgresSessionLog {
         }
         var outcomes: [RecoveredTake] = []
         for take in pending {
-            guard let id = take.id, let file = recordings.url(of: take.recordingPath) else { continue }
-            // Still being recorded (by this or another process on this machine): not interrupted.
-            if RecordingLocks.isLocked(file.path) { continue }
-            let size = ((try? FileManager.default.attributesOfItem(atPath: file.path))?[.size] as? Int) ?? 0
-            var measurement: TakeMeasurement?
-            if size > 0 { measurement = try? measure(take, file) }
-            let outcome: RecoveredTake.Outcome? = try transaction { sql in
+            // Still being recorded by a process on this machine, or no valid file: left alone.
+            guard let id = take.id, let found = InterruptedTake(take, recordings: recordings, measure: measure) else { continue }
+            let finished: Bool = try transaction { sql in
                 // Only if nobody finished it meanwhile.
-                guard var current = try fetchTake(id: id, sql, forUpdate: true), current.state == .recording else { return nil }
-                if size == 0 {
+                guard let current = try fetchTake(id: id, sql, forUpdate: true), current.state == .recording else { return false }
+                if found.isEmpty {
                     try sql.run("DELETE FROM take WHERE id = \(id)")
                     try? recordings.remove(take.recordingPath)
-                    return .removed
+                } else {
+                    try update(found.finished(current), sql)
                 }
-                if let measurement { current.apply(measurement) }
-                // A header and no audio: the process ended during the client's prompt.
-                current.state = measurement?.duration == 0 ? .empty : .interrupted
-                current.unreliable = true
-                try update(current, sql)
-                return measurement == nil ? .unmeasured : .recovered
+                return true
             }
-            if let outcome { outcomes.append(RecoveredTake(takeId: id, recordingPath: take.recordingPath, outcome: outcome)) }
+            if finished { outcomes.append(found.recovered) }
         }
         return outcomes
     }
@@ -196,15 +188,5 @@ extension PostgresSessionLog {
                 overruns = \(take.overruns), unreliable = \(take.unreliable)
             WHERE id = \(take.id ?? 0)
             """)
-    }
-}
-
-extension Take {
-    /// Stores a measurement's values on the take (as the SQLite log does).
-    mutating func apply(_ measurement: TakeMeasurement) {
-        setMeasurement(duration: measurement.duration, analysis: measurement.analysis)
-        reactionTime = measurement.reactionTime
-        overruns = measurement.overruns
-        unreliable = measurement.unreliable
     }
 }

@@ -60,28 +60,19 @@ extension SQLiteSessionLog {
         let pending = try read { db in try Self.fetchTakes(db, Take.filter(Column("state") == Take.State.recording.rawValue)) }
         var outcomes: [RecoveredTake] = []
         for take in pending {
-            guard let id = take.id, let file = recordings.url(of: take.recordingPath) else { continue }
-            // Still being recorded (by this or another process): not interrupted.
-            if RecordingLocks.isLocked(file.path) { continue }
-            let size = ((try? FileManager.default.attributesOfItem(atPath: file.path))?[.size] as? Int) ?? 0
-            var measurement: TakeMeasurement?
-            if size > 0 { measurement = try? measure(take, file) }
-            let outcome: RecoveredTake.Outcome? = try write { db in
+            guard let id = take.id, let found = InterruptedTake(take, recordings: recordings, measure: measure) else { continue }
+            let finished: Bool = try write { db in
                 // Only if nobody finished it meanwhile.
-                guard var current = try Self.fetchTake(db, id: id), current.state == .recording else { return nil }
-                if size == 0 {
+                guard let current = try Self.fetchTake(db, id: id), current.state == .recording else { return false }
+                if found.isEmpty {
                     _ = try Take.deleteOne(db, key: id)
                     try? recordings.remove(take.recordingPath)
-                    return .removed
+                } else {
+                    try found.finished(current).update(db)
                 }
-                if let measurement { current.apply(measurement) }
-                // A header and no audio: the process ended during the client's prompt.
-                current.state = measurement?.duration == 0 ? .empty : .interrupted
-                current.unreliable = true
-                try current.update(db)
-                return measurement == nil ? .unmeasured : .recovered
+                return true
             }
-            if let outcome { outcomes.append(RecoveredTake(takeId: id, recordingPath: take.recordingPath, outcome: outcome)) }
+            if finished { outcomes.append(found.recovered) }
         }
         return outcomes
     }
@@ -198,15 +189,5 @@ extension SQLiteSessionLog {
             guard let recordingPath else { return }
             try recordings.remove(recordingPath)
         }
-    }
-}
-
-extension Take {
-    /// Stores a measurement's values on the take.
-    mutating func apply(_ measurement: TakeMeasurement) {
-        setMeasurement(duration: measurement.duration, analysis: measurement.analysis)
-        reactionTime = measurement.reactionTime
-        overruns = measurement.overruns
-        unreliable = measurement.unreliable
     }
 }

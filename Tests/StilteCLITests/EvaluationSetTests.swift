@@ -19,10 +19,11 @@ import Testing
     }
 
     /// What the detector measured on this set when it was last changed (98.7 % of 76 found,
-    /// 3.4 ms median, 98.8 % of 83 verdicts), less one file's worth of slack: a change that
-    /// makes the detector worse fails here before it reaches the bar above.
+    /// a 4 ms median, 100 % of 83 verdicts since the 4-8 kHz band of issue 10), less one file's
+    /// worth of slack: a change that makes the detector worse fails here before it reaches
+    /// the bar above.
     @Test func pauseBoundariesAndVerdictsDoNotRegress() async throws {
-        try await Self.expect(detection: 0.97, medianError: 0.010, verdicts: 0.975)
+        try await Self.expect(detection: 0.97, medianError: 0.010, verdicts: 0.985)
     }
 
     /// Runs `stilte analyze --json` once over the whole set and expects at least these scores.

@@ -76,6 +76,11 @@ enum BundleText {
         en: "no takes.json; is this a bundle written by `stilte export`?",
         nl: "geen takes.json; is dit een bundel die `stilte export` schreef?")
 
+    static func newerFormat(_ found: Int, known: Int) -> Phrase {
+        Phrase(en: "written by a newer Stilte (bundle format \(found), this one reads up to \(known)); nothing was imported — upgrade stilte to import it",
+               nl: "geschreven door een nieuwere Stilte (bundelformaat \(found), deze leest tot en met \(known)); er is niets geïmporteerd — werk stilte bij om hem te importeren")
+    }
+
     static func notAnIndex(_ reason: String) -> Phrase {
         Phrase(en: "not a Stilte bundle index (\(reason)); export it again with `stilte export`",
                nl: "geen index van een Stilte-bundel (\(reason)); exporteer opnieuw met `stilte export`")

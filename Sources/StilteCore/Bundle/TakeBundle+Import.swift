@@ -96,6 +96,9 @@ extension TakeBundle {
         guard entries.count <= BundleLimits.entries else {
             throw StoreError(.tooLarge, BundleText.tooManyTakes(entries.count), path: path)
         }
+        if let newest = entries.compactMap(\.format).max(), newest > Entry.currentFormat {
+            throw StoreError(.newerSchema, BundleText.newerFormat(newest, known: Entry.currentFormat), path: path)
+        }
         var takeIDs = Set<UUID>(), reviewIDs = Set<UUID>(), recordings = Set<String>()
         for (index, entry) in entries.enumerated() {
             func refuse(_ problem: Phrase) -> StoreError {

@@ -10,6 +10,12 @@ import StilteAnalysis
 public enum TakeBundle {
     /// One take in `takes.json`.
     public struct Entry: Codable, Sendable {
+        /// The bundle format this entry is written in: ``currentFormat``; absent in bundles
+        /// written before there was one (format 1: the analysis in the engine's own keys,
+        /// still imported). A newer format is refused, nothing imported.
+        public var format: Int?
+        /// 2: the analysis in the shape of `analyze --json` (``AnalysisJSON``).
+        public static let currentFormat = 2
         public var uuid: UUID
         public var trainee: String
         public var scenarioId: String
@@ -18,7 +24,8 @@ public enum TakeBundle {
         public var recording: String
         public var sampleRate: Int
         public var duration: Double?
-        public var analysis: Analysis?
+        /// What the take's analysis was when exported (for readers; re-measured on import).
+        public var analysis: AnalysisJSON?
         public var target: PauseTarget
         /// The min-pause the take was measured with; absent in bundles written before it was
         /// stored (then ``AnalysisParameters/defaultMinPause``, what those were measured with).
@@ -103,8 +110,9 @@ public enum TakeBundle {
                 BundleReview(uuid: $0.uuid, reviewer: $0.reviewer, rating: $0.rating, comment: $0.comment,
                              correctedPauseStart: $0.correctedPauseStart, correctedPauseEnd: $0.correctedPauseEnd, createdAt: $0.createdAt)
             }
-            entries.append(Entry(uuid: take.uuid, trainee: trainee, scenarioId: take.scenarioId, turn: take.turn, recording: name,
-                                 sampleRate: take.sampleRate, duration: take.duration, analysis: take.analysis, target: take.target,
+            entries.append(Entry(format: Entry.currentFormat, uuid: take.uuid, trainee: trainee, scenarioId: take.scenarioId,
+                                 turn: take.turn, recording: name, sampleRate: take.sampleRate, duration: take.duration,
+                                 analysis: take.analysis.map(AnalysisJSON.init), target: take.target,
                                  minPause: take.minPause,
                                  reactionTime: take.reactionTime, overruns: take.overruns, unreliable: take.unreliable,
                                  createdAt: take.createdAt, pauseDuration: take.pauseDuration, verdict: take.verdict, reviews: reviews))

@@ -152,3 +152,13 @@ extension Take {
         return analysis
     }
 }
+
+extension Take {
+    /// Stores a measurement's values on the take (what every store does when a take is finished).
+    public mutating func apply(_ measurement: TakeMeasurement) {
+        setMeasurement(duration: measurement.duration, analysis: measurement.analysis)
+        reactionTime = measurement.reactionTime
+        overruns = measurement.overruns
+        unreliable = measurement.unreliable
+    }
+}

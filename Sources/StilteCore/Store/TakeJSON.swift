@@ -47,6 +47,13 @@ public struct AnalysisJSON: Encodable, Sendable {
     }
 }
 
+extension AnalysisJSON: Decodable {
+    /// Reads the keys ``encode(to:)`` writes (and the engine's own `Analysis` keys, a subset).
+    public init(from decoder: any Decoder) throws {
+        self.init(try Analysis(from: decoder))
+    }
+}
+
 /// The one JSON shape of a stored take: what `stilte takes --json` and `review show --json`
 /// print, and the `take` of the server's `GET /api/takes/ID`. Effective pause and verdict (a
 /// trainer's correction wins) beside the detected and corrected pause, the parameters it was

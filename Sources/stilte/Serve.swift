@@ -25,7 +25,8 @@ extension Stilte {
         @Option(help: .text(en: "Who reviews (default $STILTE_REVIEWER, else $USER).", nl: "Wie beoordeelt (standaard $STILTE_REVIEWER, anders $USER)."))
         var reviewer: String?
 
-        @Option(help: ArgumentHelp("An organisation's shared log on PostgreSQL, postgres://USER:PASSWORD@HOST/DATABASE (default $STILTE_DATABASE_URL, else the embedded SQLite log).",
+        @Option(help: ArgumentHelp(Interface.text(en: "An organisation's shared log on PostgreSQL, postgres://USER:PASSWORD@HOST/DATABASE (default $STILTE_DATABASE_URL, else the embedded SQLite log).",
+                                                  nl: "Het gedeelde logboek van een organisatie op PostgreSQL, postgres://USER:PASSWORD@HOST/DATABASE (standaard $STILTE_DATABASE_URL, anders het ingebouwde SQLite-logboek)."),
                                    valueName: "url"))
         var database: String?
 

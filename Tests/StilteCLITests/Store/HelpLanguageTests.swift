@@ -9,7 +9,7 @@ import Testing
         ["prompt"], ["prompt", "record"], ["analyze"], ["takes"], ["progress"], ["review"], ["review", "list"],
         ["review", "show"], ["review", "play"], ["review", "rate"], ["review", "correct"], ["review", "agreement"],
         ["review", "export"], ["review", "import-textgrid"], ["import"], ["export"], ["import-bundle"], ["delete"],
-        ["devices"], ["play"], ["record"], ["serve"],
+        ["devices"], ["play"], ["record"], ["serve"], ["users"], ["users", "add"], ["users", "remove"],
     ]
     /// Words only English help uses, and words only Dutch help uses.
     static let english: Set<String> = ["the", "your", "and", "with", "from", "which", "when", "you", "this"]

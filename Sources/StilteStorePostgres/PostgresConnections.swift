@@ -55,7 +55,7 @@ final class PostgresConnections: @unchecked Sendable {
             checkIn(connection)
             return result
         } catch {
-            checkIn(connection, failed: true)
+            checkIn(connection, failure: error)
             throw Self.storeError(error, location: location)
         }
     }
@@ -69,7 +69,9 @@ final class PostgresConnections: @unchecked Sendable {
                 try sql.run("COMMIT")
                 return result
             } catch {
-                _ = try? sql.run("ROLLBACK")
+                // After the log's own refusal the connection is sound: roll back and reuse it. After
+                // a failed statement it is closed (``checkIn(_:failure:)``), which rolls back too.
+                if error is StoreError { _ = try? sql.run("ROLLBACK") }
                 throw error
             }
         }
@@ -110,25 +112,24 @@ final class PostgresConnections: @unchecked Sendable {
         }
     }
 
-    private func checkIn(_ connection: PostgresConnection, failed: Bool = false) {
-        let discard = connection.isClosed || (failed && !Self.connectionStillUsable(connection))
+    /// Gives a connection back; after a failure that was not the log's own refusal (a
+    /// ``StoreError`` thrown before or between statements, after which the transaction was
+    /// rolled back) the connection is closed instead: it may be broken, and asking it whether it
+    /// still answers can wait for ever on a server that died.
+    private func checkIn(_ connection: PostgresConnection, failure: Error? = nil) {
+        let discard = connection.isClosed || (failure.map { !($0 is StoreError) } ?? false)
         condition.lock()
         if discard { open -= 1 } else { idle.append(connection) }
         condition.signal()
         condition.unlock()
-        if discard { _ = try? connection.close().wait() }
-    }
-
-    /// After a failed statement the transaction was rolled back; a connection that still
-    /// answers is kept.
-    private static func connectionStillUsable(_ connection: PostgresConnection) -> Bool {
-        guard !connection.isClosed else { return false }
-        return (try? connection.query("SELECT 1", logger: Logger(label: "stilte.postgres.probe")).wait()) != nil
+        // Held until closed: postgres-nio requires a connection to be closed before it is released.
+        if discard { connection.close().whenComplete { _ in withExtendedLifetime(connection) {} } }
     }
 
     /// A one-line error for anything postgres-nio threw; store errors pass unchanged.
     static func storeError(_ error: Error, location: PostgresLocation) -> Error {
         if error is StoreError { return error }
+        if error is NoAnswer { return StoreError(.database, PostgresText.unreachable(location.redacted, "no answer within \(PostgresStatements.timeout) s")) }
         if let psql = error as? PSQLError, psql.serverInfo == nil, psql.code != .server {
             return StoreError(.database, PostgresText.unreachable(location.redacted, reason(error)))
         }
@@ -152,20 +153,63 @@ struct PostgresStatements {
     let connection: PostgresConnection
     let logger: Logger
 
+    /// The longest one statement may take, in seconds; past it the connection is closed and
+    /// the statement fails. The log's statements take milliseconds (progress over 100,000
+    /// takes: under a second), so this only ends a wait on a server that died: with the
+    /// server killed (`kill -9`) mid-run, a few of postgres-nio's queries never completed
+    /// (bench/shared-log).
+    static let timeout: Int64 = 30
+
     /// The rows `query` returns.
     func rows(_ query: PostgresQuery) throws -> [PostgresRow] {
-        try connection.query(query, logger: logger).wait().rows
+        try result(query).rows
     }
 
     /// Runs `query`, returning how many rows it changed.
     @discardableResult
     func run(_ query: PostgresQuery) throws -> Int {
-        try connection.query(query, logger: logger).wait().metadata.rows ?? 0
+        try result(query).metadata.rows ?? 0
+    }
+
+    /// Waits for `query`, at most ``timeout`` seconds.
+    private func result(_ query: PostgresQuery) throws -> PostgresQueryResult {
+        let eventLoop = connection.eventLoop
+        let promise = eventLoop.makePromise(of: PostgresQueryResult.self)
+        let once = Once()
+        func settle(_ outcome: Result<PostgresQueryResult, Error>) {
+            if once.claim() { promise.completeWith(outcome) }
+        }
+        let connection = connection
+        let timer = eventLoop.scheduleTask(in: .seconds(Self.timeout)) {
+            settle(.failure(NoAnswer()))
+            connection.close().whenComplete { _ in }
+        }
+        connection.query(query, logger: logger).whenComplete { outcome in
+            timer.cancel()
+            settle(outcome)
+        }
+        return try promise.futureResult.wait()
     }
 
     /// The first column of the first row, nil when there is no row or it is NULL.
     func value<T: PostgresDecodable>(_ query: PostgresQuery, as type: T.Type = T.self) throws -> T? {
         guard let cell = try rows(query).first?.makeRandomAccess()[0], cell.bytes != nil else { return nil }
         return try cell.decode(T.self)
+    }
+}
+
+/// A statement that got no answer within ``PostgresStatements/timeout``.
+struct NoAnswer: Error {}
+
+/// True for the first caller of ``claim()`` only (a promise completed once from two sources).
+private final class Once: @unchecked Sendable {
+    private let lock = NSLock()
+    private var claimed = false
+
+    func claim() -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        defer { claimed = true }
+        return !claimed
     }
 }

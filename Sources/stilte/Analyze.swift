@@ -8,8 +8,8 @@ extension Stilte {
     /// `stilte analyze`: measure the pause after the refusal in sound files.
     struct Analyze: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Measure the pause after the refusal in recorded answers.",
-            discussion: """
+            abstract: Interface.text(en: "Measure the pause after the refusal in recorded answers.", nl: "Meet de pauze na de weigering in opgenomen antwoorden."),
+            discussion: Interface.text(en: """
             For each FILE (any format libsndfile reads, any rate, mono or stereo) finds the \
             speech, the refusal (first speech up to the first silence of at least --min-pause), \
             the pause after it and the verdict against --target ± --tolerance.
@@ -20,28 +20,28 @@ extension Stilte {
 
             A file that cannot be analysed gets one line on standard error; the others are \
             still analysed, and the exit status is 1.
-            """
+            """, nl: "Zoekt in elk FILE (elk formaat dat libsndfile leest, elke samplefrequentie, mono of stereo) de spraak, de weigering (de eerste spraak tot de eerste stilte van minstens --min-pause), de pauze daarna en het oordeel tegen --target ± --tolerance.\n\n--textgrid en --labels: OUT is het bestand om te schrijven, of, zoals bij `cp`, een bestaande map waarin elk FILE OUT/<naam>.TextGrid of OUT/<naam>.txt krijgt (naam = de naam van FILE zonder extensie). Bij meerdere FILEs moet OUT een map zijn.\n\nEen bestand dat niet gemeten kan worden, krijgt één regel op standaardfout; de andere worden toch gemeten, en de afsluitcode is 1.")
         )
 
-        @Argument(help: "Sound files to analyse.")
+        @Argument(help: .text(en: "Sound files to analyse.", nl: "Geluidsbestanden om te meten."))
         var files: [String]
 
-        @Flag(help: "Write JSON: one object per file (an array for several files).")
+        @Flag(help: .text(en: "Write JSON: one object per file (an array for several files).", nl: "Schrijf JSON: één object per bestand (een lijst bij meerdere bestanden)."))
         var json = false
 
-        @Option(help: "Target pause in seconds.")
+        @Option(help: .text(en: "Target pause in seconds.", nl: "Doelpauze in seconden."))
         var target: Double = AnalysisParameters.defaultTarget
 
-        @Option(help: "Tolerance around the target in seconds.")
+        @Option(help: .text(en: "Tolerance around the target in seconds.", nl: "Marge rond het doel in seconden."))
         var tolerance: Double = AnalysisParameters.defaultTolerance
 
-        @Option(name: .customLong("min-pause"), help: "Shortest silence in seconds that ends the refusal.")
+        @Option(name: .customLong("min-pause"), help: .text(en: "Shortest silence in seconds that ends the refusal.", nl: "Kortste stilte in seconden die de weigering afsluit."))
         var minPause: Double = AnalysisParameters.defaultMinPause
 
-        @Option(help: ArgumentHelp("Write a Praat TextGrid (tiers speech, answer).", valueName: "OUT"))
+        @Option(help: ArgumentHelp(Interface.text(en: "Write a Praat TextGrid (tiers speech, answer).", nl: "Schrijf een Praat-TextGrid (lagen speech, answer)."), valueName: "OUT"))
         var textgrid: String?
 
-        @Option(help: ArgumentHelp("Write an Audacity label track.", valueName: "OUT"))
+        @Option(help: ArgumentHelp(Interface.text(en: "Write an Audacity label track.", nl: "Schrijf een Audacity-labelspoor."), valueName: "OUT"))
         var labels: String?
 
         func validate() throws {

@@ -64,7 +64,8 @@ extension Stilte {
             let (latencies, failures) = results.finish()
             let sorted = latencies.sorted()
             func percentile(_ q: Double) -> Double { sorted.isEmpty ? .nan : sorted[min(sorted.count - 1, Int(q * Double(sorted.count)))] * 1000 }
-            let stored = try log.takes(TakeFilter()).count
+            // -1: the store could not be asked (killed on purpose by bench/shared-log).
+            let stored = (try? log.takes(TakeFilter()).count) ?? -1
             print(String(format: "store=%@ trainees=%d takes=%d acknowledged=%d failed=%d stored=%d seconds=%.2f throughput=%.0f/s p50=%.1fms p99=%.1fms max=%.1fms",
                          database == nil ? "sqlite" : "postgres", trainees, trainees * takes, latencies.count, failures.count, stored,
                          elapsed, Double(latencies.count) / elapsed, percentile(0.5), percentile(0.99), (sorted.last ?? .nan) * 1000))

@@ -8,26 +8,26 @@ extension Stilte {
     /// `stilte calibrate`: measures how fast the trainee counts in silence, so the count fits the target.
     struct Calibrate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Measure your pace of silent counting; from then on Stilte tells you what to count.",
-            discussion: """
+            abstract: Interface.text(en: "Measure your pace of silent counting; from then on Stilte tells you what to count.", nl: "Meet hoe snel je in stilte telt; daarna zegt Stilte je tot hoever je moet tellen."),
+            discussion: Interface.text(en: """
                 Count 21, 22, 23, 24 in silence as soon as the prompt appears, then say "now" (or "nu") \
                 aloud. With --aloud, count 21 … 24 aloud once instead. The pace is stored for the trainee \
                 and logged; rehearsals then count as far as it takes you to reach the target.
-                """)
+                """, nl: "Tel in stilte 21, 22, 23, 24 zodra de opdracht verschijnt en zeg dan hardop \"nu\" (of \"now\"). Met --aloud tel je in plaats daarvan één keer hardop 21 … 24. Je tempo wordt voor de cursist bewaard en vastgelegd; bij het oefenen tel je daarna zo ver als jij nodig hebt om het doel te halen."))
 
-        @Option(help: "Who is practising (default: $STILTE_TRAINEE, else $USER).", completion: Completions.traineeNames)
+        @Option(help: .text(en: "Who is practising (default: $STILTE_TRAINEE, else $USER).", nl: "Wie er oefent (standaard: $STILTE_TRAINEE, anders $USER)."), completion: Completions.traineeNames)
         var trainee: String?
 
-        @Flag(help: "Count 21 … 24 aloud once instead of silently followed by \"now\".")
+        @Flag(help: .text(en: "Count 21 … 24 aloud once instead of silently followed by \"now\".", nl: "Tel één keer hardop 21 … 24, in plaats van in stilte gevolgd door \"nu\"."))
         var aloud = false
 
-        @Option(help: "Measure a recording of the count instead of the microphone (WAV, FLAC, Ogg).", completion: .file())
+        @Option(help: .text(en: "Measure a recording of the count instead of the microphone (WAV, FLAC, Ogg).", nl: "Meet een opname van het tellen in plaats van de microfoon (WAV, FLAC, Ogg)."), completion: .file())
         var file: String?
 
-        @Option(help: "ALSA device to record from (see `stilte devices`).", completion: Completions.captureDevices)
+        @Option(help: .text(en: "ALSA device to record from (see `stilte devices`).", nl: "ALSA-apparaat om mee op te nemen (zie `stilte devices`)."), completion: Completions.captureDevices)
         var captureDevice: String = AudioDevice.defaultName
 
-        @Option(help: "Longest recording in seconds.")
+        @Option(help: .text(en: "Longest recording in seconds.", nl: "Langste opname in seconden."))
         var maxSeconds: Double = 15
 
         func validate() throws {

@@ -5,12 +5,12 @@ import StilteCore
 extension Stilte {
     /// `stilte delete TAKE`: the row and the recording together.
     struct Delete: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Delete a take and its recording.")
+        static let configuration = CommandConfiguration(abstract: Interface.text(en: "Delete a take and its recording.", nl: "Verwijder een opname en het geluidsbestand."))
 
         @Argument(help: TakeReference.help)
         var take: TakeReference
 
-        @Flag(help: "Do not ask (required when not on a terminal).")
+        @Flag(help: .text(en: "Do not ask (required when not on a terminal).", nl: "Niet vragen (verplicht zonder terminal)."))
         var yes = false
 
         func run() throws {

@@ -6,14 +6,14 @@ extension Stilte {
     /// `stilte devices`: the ALSA playback and capture devices to use, the rest with `--all`.
     struct Devices: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List ALSA playback and capture devices (* marks the default).",
-            discussion: """
+            abstract: Interface.text(en: "List ALSA playback and capture devices (* marks the default).", nl: "Toon de ALSA-apparaten voor afspelen en opnemen (* is de standaard)."),
+            discussion: Interface.text(en: """
                 Shows the devices to talk and listen through: the default, the sound cards, sound servers \
                 and your own ALSA configuration. --all adds ALSA's building blocks (rate converters, \
                 jack, oss, null, a card's surround and HDMI outputs), as `arecord -L` does.
-                """)
+                """, nl: "Toont de apparaten om mee te praten en te luisteren: de standaard, de geluidskaarten, geluidsservers en je eigen ALSA-instellingen. --all voegt de bouwstenen van ALSA toe (samplefrequentie-omzetters, jack, oss, null, surround- en HDMI-uitgangen van een kaart), zoals `arecord -L`."))
 
-        @Flag(help: "Also list converters, jack, oss, null and a card's raw outputs.")
+        @Flag(help: .text(en: "Also list converters, jack, oss, null and a card's raw outputs.", nl: "Toon ook converters, jack, oss, null en de ruwe uitgangen van een kaart."))
         var all = false
 
         func run() throws {

@@ -7,12 +7,12 @@ extension Stilte {
     /// `stilte export --trainee NAME DIR`: a self-contained bundle for a trainer.
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write a trainee's takes as a bundle: recordings, takes.csv, takes.json, TextGrids.")
+            abstract: Interface.text(en: "Write a trainee's takes as a bundle: recordings, takes.csv, takes.json, TextGrids.", nl: "Schrijf de opnames van een cursist als bundel: geluidsbestanden, takes.csv, takes.json, TextGrids."))
 
-        @Option(help: "Whose takes.", completion: Completions.traineeNames)
+        @Option(help: .text(en: "Whose takes.", nl: "Van wie de opnames zijn."), completion: Completions.traineeNames)
         var trainee: String
 
-        @Argument(help: "The bundle directory (created).")
+        @Argument(help: .text(en: "The bundle directory (created).", nl: "De map van de bundel (wordt aangemaakt)."))
         var directory: String
 
         func run() throws {

@@ -9,31 +9,31 @@ extension Stilte {
     /// and the two-process test.
     struct GenerateLog: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "generate-log", abstract: "Fill the log with synthetic takes (benchmarks, tests).",
+            commandName: "generate-log", abstract: Interface.text(en: "Fill the log with synthetic takes (benchmarks, tests).", nl: "Vul het logboek met kunstmatige opnames (benchmarks, tests)."),
             shouldDisplay: false)
 
-        @Option(help: "How many takes.")
+        @Option(help: .text(en: "How many takes.", nl: "Hoeveel opnames."))
         var takes: Int
 
-        @Option(help: "Spread over this many trainees.")
+        @Option(help: .text(en: "Spread over this many trainees.", nl: "Verdeeld over zoveel cursisten."))
         var trainees = 20
 
-        @Option(help: "Spread over this many scenarios.")
+        @Option(help: .text(en: "Spread over this many scenarios.", nl: "Verdeeld over zoveel scenario's."))
         var scenarios = 10
 
-        @Option(help: "Trainee name prefix.")
+        @Option(help: .text(en: "Trainee name prefix.", nl: "Begin van de naam van de cursist."))
         var prefix = "trainee"
 
-        @Option(help: "Seed of the pseudo-random pauses.")
+        @Option(help: .text(en: "Seed of the pseudo-random pauses.", nl: "Startwaarde van de pseudo-willekeurige pauzes."))
         var seed: UInt64 = 1
 
-        @Flag(help: "One write transaction per take (concurrency tests) instead of one for all.")
+        @Flag(help: .text(en: "One write transaction per take (concurrency tests) instead of one for all.", nl: "Eén schrijftransactie per opname (gelijktijdigheidstests) in plaats van één voor alles."))
         var eachInOwnTransaction = false
 
-        @Flag(help: "With --each-in-own-transaction: also rate each take in a transaction of its own.")
+        @Flag(help: .text(en: "With --each-in-own-transaction: also rate each take in a transaction of its own.", nl: "Met --each-in-own-transaction: beoordeel ook elke opname in een eigen transactie."))
         var withReviews = false
 
-        @Option(help: "Open the log, create FILE.ready-PID, then wait (up to 30 s) until FILE exists before writing (a start line for concurrency tests).")
+        @Option(help: .text(en: "Open the log, create FILE.ready-PID, then wait (up to 30 s) until FILE exists before writing (a start line for concurrency tests).", nl: "Open het logboek, maak FILE.ready-PID en wacht (hooguit 30 s) tot FILE bestaat voordat er geschreven wordt (een startstreep voor gelijktijdigheidstests)."))
         var waitFor: String?
 
         func validate() throws {

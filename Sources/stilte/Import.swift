@@ -8,19 +8,19 @@ extension Stilte {
     /// (``RecordingImport``).
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Analyse recordings made elsewhere and add them to the log.",
-            discussion: "Every file is analysed before anything is added; the log keeps a private (0600) copy of each.")
+            abstract: Interface.text(en: "Analyse recordings made elsewhere and add them to the log.", nl: "Meet opnames die elders gemaakt zijn en zet ze in het logboek."),
+            discussion: Interface.text(en: "Every file is analysed before anything is added; the log keeps a private (0600) copy of each.", nl: "Elk bestand wordt eerst gemeten voordat er iets wordt toegevoegd; het logboek bewaart van elk bestand een eigen kopie (0600)."))
 
-        @Argument(help: "Sound files (WAV, FLAC, Ogg).")
+        @Argument(help: .text(en: "Sound files (WAV, FLAC, Ogg).", nl: "Geluidsbestanden (WAV, FLAC, Ogg)."))
         var files: [String]
 
-        @Option(help: "Whose recordings these are.", completion: Completions.traineeNames)
+        @Option(help: .text(en: "Whose recordings these are.", nl: "Van wie deze opnames zijn."), completion: Completions.traineeNames)
         var trainee: String
 
-        @Option(help: "The scenario id they answer (see `stilte scenarios list`).", completion: Completions.scenarioIds)
+        @Option(help: .text(en: "The scenario id they answer (see `stilte scenarios list`).", nl: "De id van het scenario waarop ze antwoorden (zie `stilte scenarios list`)."), completion: Completions.scenarioIds)
         var scenario: String
 
-        @Option(help: "The scenario turn they answer (1-based).")
+        @Option(help: .text(en: "The scenario turn they answer (1-based).", nl: "De beurt van het scenario waarop ze antwoorden (vanaf 1)."))
         var turn = 1
 
         @OptionGroup var library: ScenarioLibraryOptions

@@ -14,6 +14,14 @@ enum Interface {
     /// The words in the interface language.
     static func text(en: String, nl: String) -> String { Phrase(en: en, nl: nl).text(language) }
 
+    /// What standard output can show (a terminal or not, colours, ASCII only under `LC_ALL=C`).
+    static let output = TerminalStyle.detect(isTTY: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment)
+
+    /// Prints `text` as standard output can show it (ASCII stand-ins under `LC_ALL=C`).
+    static func print(_ text: String, terminator: String = "\n") {
+        Swift.print(output.shown(text), terminator: terminator)
+    }
+
     /// Seconds as the interface language writes them ("2.50 s", "2,50 s").
     static func seconds(_ value: Double) -> String { NumberFormat.seconds(value, language) }
 

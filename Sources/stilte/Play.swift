@@ -6,10 +6,10 @@ extension Stilte {
     /// `stilte play FILE`: plays a sound file to an ALSA device.
     struct Play: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Play a sound file (WAV, FLAC, Ogg, ...) to an ALSA device.",
-            discussion: "Ctrl-C stops playback at once and exits with status 130.")
+            abstract: Interface.text(en: "Play a sound file (WAV, FLAC, Ogg, ...) to an ALSA device.", nl: "Speel een geluidsbestand (WAV, FLAC, Ogg, ...) af op een ALSA-apparaat."),
+            discussion: Interface.text(en: "Ctrl-C stops playback at once and exits with status 130.", nl: "Ctrl-C stopt het afspelen meteen en sluit af met code 130."))
 
-        @Argument(help: "The sound file to play.")
+        @Argument(help: .text(en: "The sound file to play.", nl: "Het geluidsbestand om af te spelen."))
         var file: String
 
         @OptionGroup var options: DeviceOptions

@@ -7,27 +7,27 @@ import StilteStoreSQLite
 extension Stilte {
     /// `stilte progress`: per trainee × scenario summaries.
     struct Progress: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Progress per trainee and scenario.")
+        static let configuration = CommandConfiguration(abstract: Interface.text(en: "Progress per trainee and scenario.", nl: "Voortgang per cursist en scenario."))
 
         @OptionGroup var filter: TakeFilterOptions
 
-        @Flag(help: "Print JSON.")
+        @Flag(help: .text(en: "Print JSON.", nl: "Geef JSON."))
         var json = false
 
-        @Flag(help: "Also count demo, interrupted and empty takes (left out by default).")
+        @Flag(help: .text(en: "Also count demo, interrupted and empty takes (left out by default).", nl: "Tel ook demo-opnames, onderbroken en lege opnames mee (standaard weggelaten)."))
         var all = false
 
-        @Flag(help: "Print CSV, one row per trainee and scenario.")
+        @Flag(help: .text(en: "Print CSV, one row per trainee and scenario.", nl: "Geef CSV, één regel per cursist en scenario."))
         var csv = false
 
-        @Option(help: ArgumentHelp("Also draw pause over time with the target band as an SVG.", valueName: "file.svg"))
+        @Option(help: ArgumentHelp(Interface.text(en: "Also draw the pause take by take with the target band: SVG, or PNG when the name ends in .png.", nl: "Teken ook de pauze per opname met de doelband: SVG, of PNG als de naam op .png eindigt."), valueName: "file.svg|file.png"))
         var plot: String?
 
-        @Flag(help: ArgumentHelp("Print the SQL and its EXPLAIN QUERY PLAN as JSON instead (benchmark).", visibility: .hidden))
+        @Flag(help: ArgumentHelp(Interface.text(en: "Print the SQL and its EXPLAIN QUERY PLAN as JSON instead (benchmark).", nl: "Geef in plaats daarvan de SQL en zijn EXPLAIN QUERY PLAN als JSON (benchmark)."), visibility: .hidden))
         var queryPlan = false
 
         func validate() throws {
-            if json && csv { throw ValidationError("choose one of --json and --csv") }
+            if json && csv { throw ValidationError(Interface.text(en: "choose one of --json and --csv", nl: "kies één van --json en --csv")) }
         }
 
         func run() throws {
@@ -46,29 +46,10 @@ extension Stilte {
             } else if csv {
                 print(ProgressFormat.csv(report), terminator: "")
             } else {
-                print(ProgressFormat.text(report, language: Interface.language), terminator: "")
+                Interface.print(ProgressFormat.text(report, language: Interface.language), terminator: "")
+                try printCoaching(log: log, report: report)
             }
             if let plot { try writePlot(log: log, report: report, to: plot) }
-        }
-
-        /// At most this many series (trainee × scenario) and takes per series go into a plot.
-        static let plotSeries = 8
-        static let plotTakes = 500
-
-        private func writePlot(log: any SessionLog, report: ProgressReport, to path: String) throws {
-            let histories = try log.pauseHistory(try filter.filter(in: log), lastPerGroup: Self.plotTakes)
-            let shown = histories.prefix(Self.plotSeries)
-            if histories.count > shown.count {
-                FileHandle.standardError.write(Data("note: the plot shows \(shown.count) of \(histories.count) trainee × scenario series; narrow it with --trainee or --scenario\n".utf8))
-            }
-            let series = shown.map { history in
-                ProgressPlot.Series(label: "\(history.trainee.terminalSafe) · \(history.scenarioId.terminalSafe)",
-                                    points: history.points.compactMap { point in point.pauseDuration.map { (point.createdAt, $0) } })
-            }
-            let target = shown.first?.target ?? PauseTarget()
-            let svg = ProgressPlot.svg(Array(series), targetSeconds: target.seconds, tolerance: target.tolerance)
-            try TakeBundle.writePrivately(Data(svg.utf8), to: URL(fileURLWithPath: path))
-            FileHandle.standardError.write(Data("Plot written to \(path)\n".utf8))
         }
     }
 }

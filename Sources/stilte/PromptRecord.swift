@@ -9,30 +9,30 @@ extension Stilte.Prompt {
     /// `stilte prompt record SCENARIO [--turn N]`: a real voice for a client turn.
     struct Record: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record a real voice for a client prompt, replacing the synthetic one.",
-            discussion: """
+            abstract: Interface.text(en: "Record a real voice for a client prompt, replacing the synthetic one.", nl: "Neem een echte stem op voor een tekst van de klant, in plaats van de kunstmatige."),
+            discussion: Interface.text(en: """
                 Shows the client's line, records you reading it (stop with Enter, or it stops 2 s after you \
                 finish), trims the silence at both ends, normalises the peak to -3 dBFS and plays it back. \
                 Keep it and it replaces the turn's audio: a WAV file of the same name next to the old one, \
                 and the scenario file's `audio:` line for that turn is updated. Ctrl-C changes nothing.
-                """)
+                """, nl: "Toont de zin van de klant en neemt op hoe jij hem voorleest (stop met Enter, of het stopt 2 s nadat je klaar bent), knipt de stilte aan beide kanten weg, zet de piek op -3 dBFS en speelt het af. Bewaar je het, dan vervangt het de audio van de beurt: een WAV-bestand met dezelfde naam naast het oude, en de regel `audio:` van die beurt in het scenariobestand wordt bijgewerkt. Ctrl-C verandert niets."))
 
-        @Argument(help: "Scenario id (see `stilte scenarios`).", completion: Completions.scenarioIds)
+        @Argument(help: .text(en: "Scenario id (see `stilte scenarios`).", nl: "Id van het scenario (zie `stilte scenarios`)."), completion: Completions.scenarioIds)
         var scenario: String
 
-        @Option(help: "Which client turn (1-based).")
+        @Option(help: .text(en: "Which client turn (1-based).", nl: "Welke beurt van de klant (vanaf 1)."))
         var turn: Int = 1
 
-        @Option(help: "ALSA device to record from (see `stilte devices`).", completion: Completions.captureDevices)
+        @Option(help: .text(en: "ALSA device to record from (see `stilte devices`).", nl: "ALSA-apparaat om mee op te nemen (zie `stilte devices`)."), completion: Completions.captureDevices)
         var captureDevice: String = AudioDevice.defaultName
 
-        @Option(help: "ALSA device to play the result on.", completion: Completions.playbackDevices)
+        @Option(help: .text(en: "ALSA device to play the result on.", nl: "ALSA-apparaat om het resultaat op af te spelen."), completion: Completions.playbackDevices)
         var playbackDevice: String = AudioDevice.defaultName
 
-        @Option(help: "Longest recording in seconds.")
+        @Option(help: .text(en: "Longest recording in seconds.", nl: "Langste opname in seconden."))
         var maxSeconds: Double = 30
 
-        @Flag(help: "Keep the recording without asking (needed without a terminal).")
+        @Flag(help: .text(en: "Keep the recording without asking (needed without a terminal).", nl: "Bewaar de opname zonder te vragen (nodig zonder terminal)."))
         var yes = false
 
         @OptionGroup var library: ScenarioLibraryOptions

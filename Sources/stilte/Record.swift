@@ -7,26 +7,26 @@ extension Stilte {
     /// `stilte record FILE`: records mono 16-bit WAV from an ALSA device.
     struct Record: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record from an ALSA device to a mono 16-bit WAV file.",
-            discussion: """
+            abstract: Interface.text(en: "Record from an ALSA device to a mono 16-bit WAV file.", nl: "Neem op van een ALSA-apparaat naar een mono 16-bit WAV-bestand."),
+            discussion: Interface.text(en: """
                 The file is a valid WAV at every moment while recording (created with mode 0600). \
                 Ctrl-C ends the recording: the file is finished, the summary printed, and the exit \
                 status is 0. Overruns and suspends are reported with their position; a lost device \
                 or a full disk ends the recording with an error and keeps what was written.
-                """)
+                """, nl: "Het bestand is op elk moment van de opname een geldige WAV (gemaakt met modus 0600). Ctrl-C beëindigt de opname: het bestand wordt afgesloten, de samenvatting getoond en de afsluitcode is 0. Overruns en onderbrekingen worden gemeld met hun positie; een verdwenen apparaat of een volle schijf beëindigt de opname met een foutmelding en houdt wat al geschreven was."))
 
-        @Argument(help: "The WAV file to write (an existing file is kept unless --overwrite).")
+        @Argument(help: .text(en: "The WAV file to write (an existing file is kept unless --overwrite).", nl: "Het WAV-bestand om te schrijven (een bestaand bestand blijft staan, tenzij --overwrite)."))
         var file: String
 
-        @Flag(help: "Replace FILE if it exists.")
+        @Flag(help: .text(en: "Replace FILE if it exists.", nl: "Overschrijf FILE als het al bestaat."))
         var overwrite = false
 
         @OptionGroup var options: DeviceOptions
 
-        @Option(help: "Stop after this many seconds (default: until Ctrl-C).")
+        @Option(help: .text(en: "Stop after this many seconds (default: until Ctrl-C).", nl: "Stop na zoveel seconden (standaard: tot Ctrl-C)."))
         var seconds: Double?
 
-        @Option(help: "Sample rate in Hz.")
+        @Option(help: .text(en: "Sample rate in Hz.", nl: "Samplefrequentie in Hz."))
         var rate: Int = 16_000
 
         func validate() throws {

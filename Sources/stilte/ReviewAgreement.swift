@@ -6,9 +6,9 @@ extension Stilte.ReviewCommand {
     /// `stilte review agreement`: detector vs trainers.
     struct Agreement: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "How far the pause detector was from trainers' corrections.")
+            abstract: Interface.text(en: "How far the pause detector was from trainers' corrections.", nl: "Hoe ver de pauzemeting afzat van de correcties van trainers."))
 
-        @Flag(help: "Print JSON.")
+        @Flag(help: .text(en: "Print JSON.", nl: "Geef JSON."))
         var json = false
 
         func run() throws {

@@ -5,7 +5,7 @@ extension Stilte {
     struct ReviewCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "review",
-            abstract: "Review takes: list, show, play, rate, correct the pause, export.",
+            abstract: Interface.text(en: "Review takes: list, show, play, rate, correct the pause, export.", nl: "Opnames beoordelen: tonen, afspelen, een cijfer geven, de pauze corrigeren, exporteren."),
             subcommands: [
                 List.self,
                 Show.self,

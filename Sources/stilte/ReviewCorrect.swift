@@ -6,21 +6,21 @@ extension Stilte.ReviewCommand {
     /// `stilte review correct TAKE --pause-start S --pause-end S`.
     struct Correct: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Correct the detected pause; your value then counts everywhere (the detected one is kept).")
+            abstract: Interface.text(en: "Correct the detected pause; your value then counts everywhere (the detected one is kept).", nl: "Corrigeer de gemeten pauze; jouw waarde telt dan overal (de gemeten waarde blijft bewaard)."))
 
         @Argument(help: TakeReference.help)
         var take: TakeReference
 
-        @Option(help: "Where the pause starts, in seconds from the start of the recording.")
+        @Option(help: .text(en: "Where the pause starts, in seconds from the start of the recording.", nl: "Waar de pauze begint, in seconden vanaf het begin van de opname."))
         var pauseStart: Double
 
-        @Option(help: "Where the pause ends, in seconds.")
+        @Option(help: .text(en: "Where the pause ends, in seconds.", nl: "Waar de pauze eindigt, in seconden."))
         var pauseEnd: Double
 
-        @Option(help: "A comment for the trainee.")
+        @Option(help: .text(en: "A comment for the trainee.", nl: "Een opmerking voor de cursist."))
         var comment: String?
 
-        @Option(help: "Who reviews (default $STILTE_REVIEWER, else $USER).")
+        @Option(help: .text(en: "Who reviews (default $STILTE_REVIEWER, else $USER).", nl: "Wie beoordeelt (standaard $STILTE_REVIEWER, anders $USER)."))
         var reviewer: String?
 
         func validate() throws {

@@ -7,25 +7,25 @@ extension Stilte.ReviewCommand {
     /// `stilte review export TAKE [--textgrid OUT] [--labels OUT]`.
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write a take's timeline as a Praat TextGrid and/or Audacity labels (with the corrected pause, if any).",
-            discussion: """
+            abstract: Interface.text(en: "Write a take's timeline as a Praat TextGrid and/or Audacity labels (with the corrected pause, if any).", nl: "Schrijf de tijdlijn van een opname als Praat-TextGrid en/of Audacity-labels (met de gecorrigeerde pauze, als die er is)."),
+            discussion: Interface.text(en: """
                 Give --textgrid, --labels or both. OUT is the file to write, or an existing directory \
                 where the file is named take-<id>.TextGrid / take-<id>.txt. Next to the TextGrid goes \
                 a copy of the recording with the same name (take-<id>.wav), so Praat opens the pair; \
                 --no-audio leaves it out. The TextGrid has the tiers speech, answer and events \
                 (breath, click, filler in the pause). Files are written readable by you only (0600).
-                """)
+                """, nl: "Geef --textgrid, --labels of beide. OUT is het bestand om te schrijven, of een bestaande map waarin het bestand take-<id>.TextGrid / take-<id>.txt heet. Naast het TextGrid komt een kopie van de opname met dezelfde naam (take-<id>.wav), zodat Praat ze samen opent; --no-audio laat die weg. Het TextGrid heeft de lagen speech, answer en events (adem, klik, stopwoord in de pauze). Bestanden zijn alleen door jou leesbaar (0600)."))
 
         @Argument(help: TakeReference.help)
         var take: TakeReference
 
-        @Option(help: ArgumentHelp("Write a Praat TextGrid (tiers speech, answer, events).", valueName: "OUT"))
+        @Option(help: ArgumentHelp(Interface.text(en: "Write a Praat TextGrid (tiers speech, answer, events).", nl: "Schrijf een Praat-TextGrid (lagen speech, answer, events)."), valueName: "OUT"))
         var textgrid: String?
 
-        @Option(help: ArgumentHelp("Write an Audacity label track.", valueName: "OUT"))
+        @Option(help: ArgumentHelp(Interface.text(en: "Write an Audacity label track.", nl: "Schrijf een Audacity-labelspoor."), valueName: "OUT"))
         var labels: String?
 
-        @Flag(help: "Do not copy the recording next to the TextGrid.")
+        @Flag(help: .text(en: "Do not copy the recording next to the TextGrid.", nl: "Zet geen kopie van de opname naast het TextGrid."))
         var noAudio = false
 
         func validate() throws {

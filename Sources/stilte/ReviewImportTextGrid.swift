@@ -8,15 +8,15 @@ extension Stilte.ReviewCommand {
     struct ImportTextGrid: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "import-textgrid",
-            abstract: "Take over the pause corrected in Praat (the interval labelled \"pause\").")
+            abstract: Interface.text(en: "Take over the pause corrected in Praat (the interval labelled \"pause\").", nl: "Neem de in Praat gecorrigeerde pauze over (het interval met het label \"pause\")."))
 
         @Argument(help: TakeReference.help)
         var take: TakeReference
 
-        @Argument(help: "The TextGrid file.")
+        @Argument(help: .text(en: "The TextGrid file.", nl: "Het TextGrid-bestand."))
         var file: String
 
-        @Option(help: "Who corrected it (default $STILTE_REVIEWER, else $USER).")
+        @Option(help: .text(en: "Who corrected it (default $STILTE_REVIEWER, else $USER).", nl: "Wie het corrigeerde (standaard $STILTE_REVIEWER, anders $USER)."))
         var reviewer: String?
 
         func run() throws {

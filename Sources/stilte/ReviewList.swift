@@ -1,15 +1,16 @@
 import ArgumentParser
 import Foundation
+import StilteAnalysis
 import StilteCore
 
 extension Stilte.ReviewCommand {
     /// `stilte review list`: takes with their review state.
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List takes to review.")
+        static let configuration = CommandConfiguration(abstract: Interface.text(en: "List takes to review.", nl: "Toon de opnames om te beoordelen."))
 
         @OptionGroup var filter: TakeFilterOptions
 
-        @Flag(help: "Only takes nobody has reviewed yet.")
+        @Flag(help: .text(en: "Only takes nobody has reviewed yet.", nl: "Alleen opnames die nog niemand heeft beoordeeld."))
         var unreviewed = false
 
         func run() throws {
@@ -22,13 +23,22 @@ extension Stilte.ReviewCommand {
                 return
             }
             let counts = try log.reviewCounts()
-            for take in takes {
+            let language = Interface.language
+            let rows = takes.map { take in
                 let reviews = counts[take.id ?? 0] ?? 0
-                let pause = take.pauseDuration.map { String(format: "%.2f s", $0) } ?? "no pause"
-                var state = reviews == 0 ? "unreviewed" : "\(reviews) review\(reviews == 1 ? "" : "s")"
-                if take.state != .complete { state += " (\(take.state.rawValue))" }
-                print("\(take.id ?? 0)\t\(LogAccess.timestamp.string(from: take.createdAt))\t\((names[take.traineeId] ?? "?").terminalSafe)\t\(take.scenarioId.terminalSafe)\t\(pause)\t\(take.verdict?.rawValue ?? "–")\t\(state)")
+                let pause = take.pauseDuration.map { NumberFormat.seconds($0, language) } ?? Verdict.noPause.name(language)
+                var state = reviews == 0 ? Interface.text(en: "unreviewed", nl: "niet beoordeeld")
+                    : Phrase.count(reviews, en: ("review", "reviews"), nl: ("beoordeling", "beoordelingen")).text(language)
+                if take.state != .complete { state += " (\(take.state.name(language)))" }
+                return ["\(take.id ?? 0)", LogAccess.timestamp.string(from: take.createdAt), (names[take.traineeId] ?? "?").terminalSafe,
+                        take.scenarioId.terminalSafe, pause, take.verdict?.name(language) ?? "–", state]
             }
+            let header = [Interface.text(en: "ID", nl: "NR"), Interface.text(en: "CREATED (UTC)", nl: "GEMAAKT (UTC)"),
+                          Interface.text(en: "TRAINEE", nl: "CURSIST"), "SCENARIO", Interface.text(en: "PAUSE", nl: "PAUZE"),
+                          Interface.text(en: "VERDICT", nl: "OORDEEL"), Interface.text(en: "REVIEWS", nl: "BEOORDELINGEN")]
+            // A person at a terminal reads a table; a program reading the pipe gets tab-separated rows.
+            let table = TextTable(header: header, rows: rows)
+            for line in table.lines(forTerminal: isatty(STDOUT_FILENO) == 1) { Interface.print(line) }
         }
     }
 }

@@ -7,13 +7,13 @@ extension Stilte.ReviewCommand {
     /// `stilte review play TAKE [--from-pause]`.
     struct Play: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Play a take's recording through ALSA.",
-            discussion: "Ctrl-C stops playback at once and exits with status 130.")
+            abstract: Interface.text(en: "Play a take's recording through ALSA.", nl: "Speel de opname van een take af via ALSA."),
+            discussion: Interface.text(en: "Ctrl-C stops playback at once and exits with status 130.", nl: "Ctrl-C stopt het afspelen meteen en sluit af met code 130."))
 
         @Argument(help: TakeReference.help)
         var take: TakeReference
 
-        @Flag(help: "Start just before the refusal ends (1 s before the pause).")
+        @Flag(help: .text(en: "Start just before the refusal ends (1 s before the pause).", nl: "Begin vlak voor het einde van de weigering (1 s voor de pauze)."))
         var fromPause = false
 
         @OptionGroup var options: DeviceOptions

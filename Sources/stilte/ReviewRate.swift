@@ -4,18 +4,18 @@ import StilteCore
 extension Stilte.ReviewCommand {
     /// `stilte review rate TAKE --rating N`.
     struct Rate: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Rate a take 1–5, with an optional comment.")
+        static let configuration = CommandConfiguration(abstract: Interface.text(en: "Rate a take 1–5, with an optional comment.", nl: "Geef een opname een cijfer van 1 tot 5, eventueel met een opmerking."))
 
         @Argument(help: TakeReference.help)
         var take: TakeReference
 
-        @Option(help: "1 (poor) to 5 (excellent).")
+        @Option(help: .text(en: "1 (poor) to 5 (excellent).", nl: "1 (zwak) tot 5 (uitstekend)."))
         var rating: Int
 
-        @Option(help: "A comment for the trainee.")
+        @Option(help: .text(en: "A comment for the trainee.", nl: "Een opmerking voor de cursist."))
         var comment: String?
 
-        @Option(help: "Who reviews (default $STILTE_REVIEWER, else $USER).")
+        @Option(help: .text(en: "Who reviews (default $STILTE_REVIEWER, else $USER).", nl: "Wie beoordeelt (standaard $STILTE_REVIEWER, anders $USER)."))
         var reviewer: String?
 
         func validate() throws {

@@ -6,12 +6,12 @@ import StilteCore
 extension Stilte.ReviewCommand {
     /// `stilte review show TAKE`: timeline, numbers, tip and reviews of one take.
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one take: timeline, numbers, reviews so far.")
+        static let configuration = CommandConfiguration(abstract: Interface.text(en: "Show one take: timeline, numbers, reviews so far.", nl: "Toon één opname: tijdlijn, meetwaarden en de beoordelingen tot nu toe."))
 
         @Argument(help: TakeReference.help)
         var take: TakeReference
 
-        @Flag(help: "Print the take as JSON (the shape of `stilte takes --json`, with its reviews).")
+        @Flag(help: .text(en: "Print the take as JSON (the shape of `stilte takes --json`, with its reviews).", nl: "Geef de opname als JSON (zoals `stilte takes --json`, met de beoordelingen)."))
         var json = false
 
         @OptionGroup var library: ScenarioLibraryOptions

@@ -5,8 +5,10 @@ import StilteCore
 /// Where the scenario library is: shared by every subcommand that reads scenarios.
 struct ScenarioLibraryOptions: ParsableArguments {
     @Option(name: .customLong("scenarios"), help: ArgumentHelp(
-        "The directory holding the scenario files; prompts are read from Audio/ next to it.",
-        discussion: "Default: $STILTE_SCENARIOS, else the Scenarios/ directory found above the stilte executable.",
+        Interface.text(en: "The directory holding the scenario files; prompts are read from Audio/ next to it.",
+                       nl: "De map met de scenariobestanden; de klantteksten worden gelezen uit Audio/ ernaast."),
+        discussion: Interface.text(en: "Default: $STILTE_SCENARIOS, else the Scenarios/ directory found above the stilte executable.",
+                                   nl: "Standaard: $STILTE_SCENARIOS, anders de map Scenarios/ boven het programma stilte."),
         valueName: "dir"))
     var directory: String?
 

@@ -6,22 +6,22 @@ extension Stilte.Scenarios {
     /// `stilte scenarios [list] [--json]`: every valid scenario; problems go to stderr and make it exit 1.
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List the scenarios (id, language, turns, title).",
-            discussion: """
+            abstract: Interface.text(en: "List the scenarios (id, language, turns, title).", nl: "Toon de scenario's (id, taal, beurten, titel)."),
+            discussion: Interface.text(en: """
                 Scenario files with problems are reported on standard error, one line each \
                 (file:line: field: what to do); the valid ones are still listed, and the command exits 1.
-                """
+                """, nl: "Scenariobestanden met fouten worden op standaardfout gemeld, één regel per fout (bestand:regel: veld: wat te doen); de goede worden toch getoond, en de afsluitcode is 1.")
         )
 
         @OptionGroup var library: ScenarioLibraryOptions
 
-        @Flag(help: "Print a JSON array with every scenario and its turns (prompt, audio, target).")
+        @Flag(help: .text(en: "Print a JSON array with every scenario and its turns (prompt, audio, target).", nl: "Geef een JSON-lijst met elk scenario en zijn beurten (tekst van de klant, audio, doel)."))
         var json = false
 
-        @Flag(help: "Accept turns whose prompt file does not exist yet (scripts/make-prompts uses this).")
+        @Flag(help: .text(en: "Accept turns whose prompt file does not exist yet (scripts/make-prompts uses this).", nl: "Accepteer beurten waarvan het geluidsbestand van de klant nog niet bestaat (scripts/make-prompts gebruikt dit)."))
         var allowMissingAudio = false
 
-        @Option(help: "Whose practice to show: takes, last practised and when due (default: $STILTE_TRAINEE, else $USER).",
+        @Option(help: .text(en: "Whose practice to show: takes, last practised and when due (default: $STILTE_TRAINEE, else $USER).", nl: "Wiens oefenschema je wilt zien: opnames, laatst geoefend en wanneer weer aan de beurt (standaard: $STILTE_TRAINEE, anders $USER)."),
                 completion: Completions.traineeNames)
         var trainee: String?
 

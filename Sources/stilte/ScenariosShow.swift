@@ -7,12 +7,12 @@ extension Stilte.Scenarios {
     /// `stilte scenarios show ID`: one scenario in full, as the trainee sees it.
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show one scenario: context, the client's turns with their targets, the tips."
+            abstract: Interface.text(en: "Show one scenario: context, the client's turns with their targets, the tips.", nl: "Toon één scenario: de situatie, de beurten van de klant met hun doel, de tips.")
         )
 
         @OptionGroup var library: ScenarioLibraryOptions
 
-        @Argument(help: "The scenario's id (see `stilte scenarios`).", completion: Completions.scenarioIds)
+        @Argument(help: .text(en: "The scenario's id (see `stilte scenarios`).", nl: "De id van het scenario (zie `stilte scenarios`)."), completion: Completions.scenarioIds)
         var id: String
 
         func run() throws {

@@ -7,24 +7,26 @@ extension Stilte {
     /// `stilte serve`: the trainer's review pages in the browser, over the same log.
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Review takes in the browser: waveform, audio, drag the pause, rate and comment.",
-            discussion: """
+            abstract: Interface.text(en: "Review takes in the browser: waveform, audio, drag the pause, rate and comment.", nl: "Beoordeel opnames in de browser: golfvorm, geluid, pauze verslepen, cijfer en opmerking."),
+            discussion: Interface.text(en: """
             Prints an address with a random access token; open it in a browser on this machine. \
             Only this machine can connect unless --listen names another address. \
             The JSON API is described in the README (stilte serve).
-            """)
+            """, nl: "Toont een adres met een willekeurig toegangstoken; open het in een browser op deze machine. Alleen deze machine kan verbinden, tenzij --listen een ander adres noemt. De JSON-API staat beschreven in de README (stilte serve)."))
 
-        @Option(help: "The TCP port (0: any free port).")
+        @Option(help: .text(en: "The TCP port (0: any free port).", nl: "De TCP-poort (0: een willekeurige vrije poort)."))
         var port = 8421
 
-        @Option(help: ArgumentHelp("The address to listen on; anything but 127.0.0.1 lets other machines connect (with the token).",
+        @Option(help: ArgumentHelp(Interface.text(en: "The address to listen on; anything but 127.0.0.1 lets other machines connect (with the token).",
+                                                  nl: "Het adres om op te luisteren; alles behalve 127.0.0.1 laat andere machines verbinden (met het token)."),
                                    valueName: "address"))
         var listen = "127.0.0.1"
 
-        @Option(help: "Who reviews (default $STILTE_REVIEWER, else $USER).")
+        @Option(help: .text(en: "Who reviews (default $STILTE_REVIEWER, else $USER).", nl: "Wie beoordeelt (standaard $STILTE_REVIEWER, anders $USER)."))
         var reviewer: String?
 
-        @Option(help: ArgumentHelp("An organisation's shared log on PostgreSQL, postgres://USER:PASSWORD@HOST/DATABASE (default $STILTE_DATABASE_URL, else the embedded SQLite log).",
+        @Option(help: ArgumentHelp(Interface.text(en: "An organisation's shared log on PostgreSQL, postgres://USER:PASSWORD@HOST/DATABASE (default $STILTE_DATABASE_URL, else the embedded SQLite log).",
+                                                  nl: "Het gedeelde logboek van een organisatie op PostgreSQL, postgres://USER:PASSWORD@HOST/DATABASE (standaard $STILTE_DATABASE_URL, anders het ingebouwde SQLite-logboek)."),
                                    valueName: "url"))
         var database: String?
 

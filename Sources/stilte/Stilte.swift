@@ -4,11 +4,11 @@ import ArgumentParser
 struct Stilte: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stilte",
-        abstract: "Practise the pause after saying no.",
-        discussion: """
+        abstract: Interface.text(en: "Practise the pause after saying no.", nl: "Oefen de stilte na je nee."),
+        discussion: Interface.text(en: """
             Every command takes --lang en|nl (English, Nederlands). Without it the language is \
             $STILTE_LANG, else the trainee's stored preference, else LC_ALL / LC_MESSAGES / LANG, else English.
-            """,
+            """, nl: "Elk commando kent --lang en|nl (English, Nederlands). Zonder die optie is de taal $STILTE_LANG, anders de bewaarde voorkeur van de cursist, anders LC_ALL / LC_MESSAGES / LANG, anders Engels."),
         version: StilteVersion.current,
         subcommands: [
             Rehearse.self,

@@ -4,13 +4,13 @@ import StilteCore
 
 /// `--trainee`, `--scenario`, `--since`: which takes a log command covers.
 struct TakeFilterOptions: ParsableArguments {
-    @Option(help: "Only this trainee's takes.", completion: Completions.traineeNames)
+    @Option(help: .text(en: "Only this trainee's takes.", nl: "Alleen de opnames van deze cursist."), completion: Completions.traineeNames)
     var trainee: String?
 
-    @Option(help: "Only takes of this scenario (its id).", completion: Completions.scenarioIds)
+    @Option(help: .text(en: "Only takes of this scenario (its id).", nl: "Alleen opnames van dit scenario (de id)."), completion: Completions.scenarioIds)
     var scenario: String?
 
-    @Option(help: ArgumentHelp("Only takes from this date on (YYYY-MM-DD, UTC, or an ISO 8601 time).", valueName: "date"))
+    @Option(help: ArgumentHelp(Interface.text(en: "Only takes from this date on (YYYY-MM-DD, UTC, or an ISO 8601 time).", nl: "Alleen opnames vanaf deze datum (JJJJ-MM-DD, UTC, of een ISO 8601-tijd)."), valueName: "date"))
     var since: String?
 
     func validate() throws {

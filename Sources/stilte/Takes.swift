@@ -5,11 +5,11 @@ import StilteCore
 extension Stilte {
     /// `stilte takes`: the log, oldest first.
     struct Takes: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the recorded takes.")
+        static let configuration = CommandConfiguration(abstract: Interface.text(en: "List the recorded takes.", nl: "Toon de opgenomen opnames."))
 
         @OptionGroup var filter: TakeFilterOptions
 
-        @Flag(help: "Print JSON instead of a table.")
+        @Flag(help: .text(en: "Print JSON instead of a table.", nl: "Geef JSON in plaats van een tabel."))
         var json = false
 
         func run() throws {
@@ -26,17 +26,24 @@ extension Stilte {
                 print(filter.nothingMatched(chosen))
                 return
             }
-            print(pad("ID", 6) + pad("UUID", 9) + pad("CREATED (UTC)", 18) + pad("TRAINEE", 14) + pad("SCENARIO", 24) + pad("TURN", 5) + pad("PAUSE", 10) + "VERDICT")
-            for take in takes {
+            let language = Interface.language
+            let header = [Interface.text(en: "ID", nl: "NR"), "UUID", Interface.text(en: "CREATED (UTC)", nl: "GEMAAKT (UTC)"),
+                          Interface.text(en: "TRAINEE", nl: "CURSIST"), "SCENARIO", Interface.text(en: "TURN", nl: "BEURT"),
+                          Interface.text(en: "PAUSE", nl: "PAUZE"), Interface.text(en: "VERDICT", nl: "OORDEEL")]
+            let rows = takes.map { take in
                 var notes: [String] = []
-                if take.correctedPause != nil { notes.append("corrected") }
-                if take.unreliable { notes.append("unreliable") }
-                if take.state != .complete { notes.append(take.state.rawValue) }
-                let pause = take.pauseDuration.map { String(format: "%.2f s", $0) } ?? "–"
-                let line = pad("\(take.id ?? 0)", 6) + pad(take.shortUUID, 9) + pad(LogAccess.timestamp.string(from: take.createdAt), 18)
-                    + pad((names[take.traineeId] ?? "?").terminalSafe, 14) + pad(take.scenarioId.terminalSafe, 24) + pad("\(take.turn)", 5)
-                    + pad(pause, 10) + (take.verdict?.rawValue ?? "–") + (notes.isEmpty ? "" : " (" + notes.joined(separator: ", ") + ")")
-                print(line)
+                if take.correctedPause != nil { notes.append(Interface.text(en: "corrected", nl: "gecorrigeerd")) }
+                if take.unreliable { notes.append(Interface.text(en: "unreliable", nl: "onbetrouwbaar")) }
+                if take.state != .complete { notes.append(take.state.name(language)) }
+                let pause = take.pauseDuration.map { NumberFormat.seconds($0, language) } ?? "–"
+                return ["\(take.id ?? 0)", take.shortUUID, LogAccess.timestamp.string(from: take.createdAt),
+                        (names[take.traineeId] ?? "?").terminalSafe, take.scenarioId.terminalSafe, "\(take.turn)", pause,
+                        (take.verdict?.name(language) ?? "–") + (notes.isEmpty ? "" : " (" + notes.joined(separator: ", ") + ")")]
+            }
+            // Fixed widths: the columns stay put from one run to the next (ids grow, names differ).
+            let widths = [6, 9, 18, 14, 24, 6, 10]
+            for row in [header] + rows {
+                print(zip(row, widths).map { pad($0, $1) }.joined() + (row.last ?? ""))
             }
         }
 

@@ -8,12 +8,12 @@ extension Stilte {
     /// `stilte users add/list/remove/passwd/token`: the accounts of an organisation's shared log.
     struct Users: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Manage the accounts of the shared log (needs STILTE_DATABASE_URL).",
-            discussion: """
+            abstract: Interface.text(en: "Manage the accounts of the shared log (needs STILTE_DATABASE_URL).", nl: "Beheer de accounts van het gedeelde logboek (vraagt om STILTE_DATABASE_URL)."),
+            discussion: Interface.text(en: """
             Trainers see every trainee of their organisation; trainees see their own takes and their \
             trainers' reviews. Passwords are read from standard input (asked twice on a terminal, \
             without echo) and stored as bcrypt hashes.
-            """,
+            """, nl: "Trainers zien elke cursist van hun organisatie; cursisten zien hun eigen opnames en de beoordelingen van hun trainers. Wachtwoorden worden van standaardinvoer gelezen (op een terminal twee keer gevraagd, zonder ze te tonen) en als bcrypt-hash bewaard."),
             subcommands: [Add.self, List.self, Remove.self, Passwd.self, Token.self])
 
         /// The shared log, or a one-line error saying how to name it.
@@ -27,10 +27,10 @@ extension Stilte {
         }
 
         struct Add: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Add an account.")
-            @Argument(help: "The account's name (for a trainee: the trainee's name in the log).") var name: String
-            @Option(help: "trainer or trainee.") var role: Account.Role
-            @Option(help: "The organisation (trainers see its trainees).") var organisation = "default"
+            static let configuration = CommandConfiguration(abstract: Interface.text(en: "Add an account.", nl: "Voeg een account toe."))
+            @Argument(help: .text(en: "The account's name (for a trainee: the trainee's name in the log).", nl: "De naam van het account (voor een cursist: de naam van de cursist in het logboek).")) var name: String
+            @Option(help: .text(en: "trainer or trainee.", nl: "trainer of trainee (cursist).")) var role: Account.Role
+            @Option(help: .text(en: "The organisation (trainers see its trainees).", nl: "De organisatie (trainers zien haar cursisten).")) var organisation = "default"
 
             func run() throws {
                 let log = try Users.directory()
@@ -43,7 +43,7 @@ extension Stilte {
         }
 
         struct List: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "List the accounts: name, role, organisation.")
+            static let configuration = CommandConfiguration(abstract: Interface.text(en: "List the accounts: name, role, organisation.", nl: "Toon de accounts: naam, rol, organisatie."))
 
             func run() throws {
                 for account in try Users.directory().accounts() {
@@ -53,8 +53,8 @@ extension Stilte {
         }
 
         struct Remove: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Remove an account with its sessions and tokens (its takes stay).")
-            @Argument(help: "The account's name.") var name: String
+            static let configuration = CommandConfiguration(abstract: Interface.text(en: "Remove an account with its sessions and tokens (its takes stay).", nl: "Verwijder een account met zijn sessies en tokens (de opnames blijven)."))
+            @Argument(help: .text(en: "The account's name.", nl: "De naam van het account.")) var name: String
 
             func run() throws {
                 try Users.directory().removeAccount(named: name)
@@ -63,8 +63,8 @@ extension Stilte {
         }
 
         struct Passwd: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Set a new password (signs the account out everywhere).")
-            @Argument(help: "The account's name.") var name: String
+            static let configuration = CommandConfiguration(abstract: Interface.text(en: "Set a new password (signs the account out everywhere).", nl: "Stel een nieuw wachtwoord in (het account wordt overal afgemeld)."))
+            @Argument(help: .text(en: "The account's name.", nl: "De naam van het account.")) var name: String
 
             func run() throws {
                 let log = try Users.directory()
@@ -75,8 +75,8 @@ extension Stilte {
         }
 
         struct Token: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Print a new API token of an account (for `stilte push`); shown once.")
-            @Argument(help: "The account's name.") var name: String
+            static let configuration = CommandConfiguration(abstract: Interface.text(en: "Print a new API token of an account (for `stilte push`); shown once.", nl: "Toon een nieuw API-token van een account (voor `stilte push`); maar één keer te zien."))
+            @Argument(help: .text(en: "The account's name.", nl: "De naam van het account.")) var name: String
 
             func run() throws {
                 let log = try Users.directory()

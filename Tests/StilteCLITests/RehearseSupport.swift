@@ -40,12 +40,13 @@ struct RehearseRig {
     }
 
     /// Starts `stilte ARGS` with stdin from /dev/null and output into files.
-    func start(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Running {
-        try Running(arguments, environment: environment.merging(extra) { _, new in new }, in: dir)
+    func start(_ arguments: [String], environment extra: [String: String] = [:], input: String? = nil) throws -> Running {
+        try Running(arguments, environment: environment.merging(extra) { _, new in new }, in: dir, input: input)
     }
 
-    func run(_ arguments: [String]) async throws -> Outcome {
-        try await start(arguments).wait()
+    /// Runs `stilte ARGS` to the end; `input` is its standard input (else /dev/null).
+    func run(_ arguments: [String], input: String? = nil) async throws -> Outcome {
+        try await start(arguments, input: input).wait()
     }
 
     /// How a `stilte` run ended and what it printed.
@@ -61,7 +62,7 @@ struct RehearseRig {
         let out: URL
         let err: URL
 
-        init(_ arguments: [String], environment: [String: String], in dir: URL) throws {
+        init(_ arguments: [String], environment: [String: String], in dir: URL, input: String? = nil) throws {
             process.executableURL = try ChildProcess.stilteExecutable()
             process.arguments = arguments
             process.environment = environment
@@ -72,7 +73,13 @@ struct RehearseRig {
             _ = FileManager.default.createFile(atPath: err.path, contents: nil)
             process.standardOutput = try FileHandle(forWritingTo: out)
             process.standardError = try FileHandle(forWritingTo: err)
-            process.standardInput = FileHandle.nullDevice
+            if let input {
+                let file = dir.appendingPathComponent("stdin-\(id)")
+                try Data(input.utf8).write(to: file)
+                process.standardInput = try FileHandle(forReadingFrom: file)
+            } else {
+                process.standardInput = FileHandle.nullDevice
+            }
             try process.run()
         }
 
@@ -112,6 +119,15 @@ struct RehearseRig {
     func demoAnswerRaw() throws -> URL {
         let url = dir.appendingPathComponent("answer.raw")
         try RawAudio.write(try Self.rawSamples(of: Self.demoAnswer).samples, to: url)
+        return url
+    }
+
+    /// The demo answer with its pause cut to `pause` seconds (the middle of the silence taken out), as raw S16_LE.
+    func demoAnswerRaw(pause: Double) throws -> URL {
+        let samples = try Self.rawSamples(of: Self.demoAnswer).samples
+        let keep = Int((Self.demoPauseStart + pause / 2) * 16_000), resume = Int((Self.demoPauseStart + Self.demoPause - pause / 2) * 16_000)
+        let url = dir.appendingPathComponent("answer-\(pause).raw")
+        try RawAudio.write(Array(samples[..<keep] + samples[resume...]), to: url)
         return url
     }
 

@@ -117,6 +117,7 @@ struct RehearsalSessionTests {
         case .takeSaved: "takeSaved"
         case .choosing: "choosing"
         case .replaying: "replaying"
+        case .askingEstimate: "askingEstimate"
         case .notice: "notice"
         case .engine, .counting, .frame: nil
         }

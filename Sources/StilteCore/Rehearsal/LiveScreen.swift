@@ -26,6 +26,9 @@ public struct LiveScreen: Sendable {
     public var language: Language
     /// What the trainee counts; the live count follows it and stops at its last number.
     public var count: CountPlan
+    /// Whether the count, the bar, the clock and the pause are shown while answering. Hidden
+    /// (``FadingFeedback``), the screen only says whether it hears speech or silence.
+    public var showCount: Bool
 
     /// Silences shorter than this, in seconds of audio, are gaps between words: the screen keeps
     /// saying "Speaking" instead of flickering through a sentence. Once shown, the count still
@@ -33,12 +36,14 @@ public struct LiveScreen: Sendable {
     public static let settle = 0.25
 
     /// `count` defaults to one number a second up to the target (an uncalibrated trainee).
-    public init(header: Header, target: PauseTarget, columns: Int = 80, language: Language, count: CountPlan? = nil) {
+    public init(header: Header, target: PauseTarget, columns: Int = 80, language: Language, count: CountPlan? = nil,
+                showCount: Bool = true) {
         self.header = header
         self.target = target
         self.columns = max(40, min(columns, 200))
         self.language = language
         self.count = count ?? CountPlan(target: target.seconds)
+        self.showCount = showCount
     }
 
     /// The screen after `now` seconds of the answer.
@@ -47,9 +52,11 @@ public struct LiveScreen: Sendable {
         var lines = [headerLine(style), ""]
         let phase = settledPhase(model, now: now)
         lines.append(VisibleText.spread("  " + stateText(phase, solutionStarted: model.solutionStarted, style),
-                                        NumberFormat.clock(now, language), columns))
+                                        showCount ? NumberFormat.clock(now, language) : "", columns))
         lines.append("")
-        if let pause = model.pause {
+        if !showCount {
+            lines += hiddenCount(model, style)
+        } else if let pause = model.pause {
             let verdict = target.verdict(for: pause.duration)
             let seconds = seconds(pause.duration)
             let line = Phrase(en: "Pause \(seconds) — ", nl: "Pauze \(seconds) — ").text(language) + verdict.name(language)
@@ -69,10 +76,23 @@ public struct LiveScreen: Sendable {
         let keys = Phrase(en: "Enter: stop   Ctrl-C: stop (the take is kept)",
                           nl: "Enter: stoppen   Ctrl-C: stoppen (de opname blijft bewaard)")
         lines.append("  " + style.paint(keys.text(language), .dim))
-        return lines
+        // Every line fits the width: a wrapped line would push the frame down at each redraw.
+        return lines.map { VisibleText.fitStyled(style.shown($0), columns, ellipsis: style.ellipsis) }
     }
 
     func seconds(_ value: Double) -> String { NumberFormat.seconds(value, language) }
+
+    /// The two lines under the state when the counter is hidden: what to do, then whether the
+    /// pause has been measured (its length comes after the trainee's own estimate).
+    func hiddenCount(_ model: LiveModel, _ style: TerminalStyle) -> [String] {
+        let first = model.firstSpeech == nil
+            ? RehearsalText.liveHint(count, language)
+            : Phrase(en: "No counter this time: count for yourself.", nl: "Deze keer geen teller: tel zelf.").text(language)
+        let second = model.pause == nil ? ""
+            : Phrase(en: "Pause measured: you will see it after your own estimate.",
+                     nl: "Pauze gemeten: je ziet hem na je eigen schatting.").text(language)
+        return ["    " + style.paint(VisibleText.fit(first, columns - 4), .dim), "    " + style.paint(VisibleText.fit(second, columns - 4), .dim)]
+    }
 
     func headerLine(_ style: TerminalStyle) -> String {
         let turn = header.turns > 1

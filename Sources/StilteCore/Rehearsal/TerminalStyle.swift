@@ -4,11 +4,20 @@ public struct TerminalStyle: Sendable, Equatable {
     public var ansi: Bool
     /// Colours are allowed (`ansi`, and `NO_COLOR` unset or empty).
     public var colors: Bool
+    /// Only ASCII can be shown (``ASCIIText/wanted(_:)``): text goes through ``ASCIIText/fold(_:)``.
+    public var ascii: Bool
 
-    public init(ansi: Bool, colors: Bool) {
+    public init(ansi: Bool, colors: Bool, ascii: Bool = false) {
         self.ansi = ansi
         self.colors = ansi && colors
+        self.ascii = ascii
     }
+
+    /// `text` as this terminal can show it (ASCII stand-ins when ``ascii``).
+    public func shown(_ text: String) -> String { ascii ? ASCIIText.fold(text) : text }
+
+    /// What ends a line cut short: "…", or "." on an ASCII terminal (one column either way).
+    public var ellipsis: Character { ascii ? "." : "…" }
 
     /// Plain text: no escape sequences at all.
     public static let plain = TerminalStyle(ansi: false, colors: false)
@@ -19,7 +28,7 @@ public struct TerminalStyle: Sendable, Equatable {
         let term = environment["TERM"] ?? ""
         let ansi = isTTY && !term.isEmpty && term != "dumb"
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
-        return TerminalStyle(ansi: ansi, colors: !noColor)
+        return TerminalStyle(ansi: ansi, colors: !noColor, ascii: ASCIIText.wanted(environment))
     }
 
     /// A colour or emphasis for a stretch of text.
@@ -56,10 +65,16 @@ public enum VisibleText {
     public static func width(_ text: String) -> Int { strip(text).count }
 
     /// `text` cut to `columns`, ending in "…" when cut. For text without escapes.
-    public static func fit(_ text: String, _ columns: Int) -> String {
+    public static func fit(_ text: String, _ columns: Int, ellipsis: Character = "…") -> String {
         guard text.count > columns else { return text }
         guard columns > 1 else { return String(text.prefix(max(0, columns))) }
-        return String(text.prefix(columns - 1)) + "…"
+        return String(text.prefix(columns - 1)) + String(ellipsis)
+    }
+
+    /// `text` cut to `columns` of the screen: unchanged when it fits, else without its escape
+    /// sequences, cut and ending in "…" (a line never wraps, so a screen redrawn in place stays put).
+    public static func fitStyled(_ text: String, _ columns: Int, ellipsis: Character = "…") -> String {
+        width(text) <= columns ? text : fit(strip(text), columns, ellipsis: ellipsis)
     }
 
     /// `left` and `right` on one line of `columns`, `right` flush right; `left` is cut to make room.

@@ -37,6 +37,10 @@ public final class Rehearsal: @unchecked Sendable {
         public var secondsPerCount: Double
         /// The program version recorded with the session.
         public var appVersion: String
+        /// How the live counter is shown (``CoachingPlan``).
+        public var liveMode: LiveMode = .always
+        /// The target steps up 2 → 3 → 4 s (``GraduatedTarget``), unless ``target`` is given.
+        public var graduated = false
 
         public init(trainee: String, target: Double?, maxSeconds: Double, json: Bool, demoIfNoMicrophone: Bool,
                     playbackNamed: Bool, liveTrace: LiveTrace?, language: Language,
@@ -100,7 +104,8 @@ public final class Rehearsal: @unchecked Sendable {
 
     /// All turns of one scenario; returns ``RehearsalChoice/next`` or ``RehearsalChoice/quit``.
     func rehearse(_ scenario: Scenario) throws -> RehearsalChoice {
-        let target = settings.target ?? scenario.turns.first?.target.seconds ?? PauseTarget().seconds
+        let own = settings.target ?? scenario.turns.first?.target.seconds ?? PauseTarget().seconds
+        let target = try coachingPlan(scenarioTarget: own).target
         let count = CountPlan(target: target, secondsPerCount: settings.secondsPerCount)
         emit(.scenario(scenario, instruction: RehearsalText.instruction(target: target, plan: count, settings.language),
                        demo: devices.demo))
@@ -156,6 +161,8 @@ public final class Rehearsal: @unchecked Sendable {
         let turn = scenario.turns[index]
         var parameters = turn.parameters
         if let target = settings.target { parameters.target.seconds = target }
+        let coaching = try coachingPlan(scenarioTarget: parameters.target.seconds)
+        parameters.target.seconds = coaching.target
         do { parameters = try parameters.validated() } catch {
             throw PracticeFailure(ParameterText.phrase(error), language: settings.language)
         }
@@ -185,7 +192,7 @@ public final class Rehearsal: @unchecked Sendable {
         let header = LiveScreen.Header(title: scenario.title, turn: index + 1, turns: scenario.turns.count, demo: devices.demo)
         let recorder = TakeRecorder(devices: devices, parameters: parameters, stopRule: stopRule, header: header,
                                     plan: CountPlan(target: parameters.target.seconds, secondsPerCount: settings.secondsPerCount),
-                                    controls: interactive ? controls : nil, interruption: interruption,
+                                    showCount: coaching.showLive, controls: interactive ? controls : nil, interruption: interruption,
                                     trace: settings.liveTrace, language: settings.language, emit: emit)
         let answer: RecordedAnswer
         do {
@@ -204,8 +211,11 @@ public final class Rehearsal: @unchecked Sendable {
         let saved = try log.finishTake(takeId, measurement: measurement)
         results.append(RehearsalJSON(take: saved.id, scenario: scenario.id, turn: index + 1, trainee: settings.trainee,
                                 file: url.path, sampleRate: TakeRecorder.sampleRate, answer: answer, demo: devices.demo))
-        emit(.takeSaved(SavedTake(take: saved, analysis: answer.analysis, stopReason: answer.stopReason, overruns: answer.overruns,
-                                  tip: scenario.tip(forTurn: index), example: turn.example, file: url, demo: devices.demo)))
+        // The trainee's own estimate is asked before the measured pause is shown.
+        var report = SavedTake(take: saved, analysis: answer.analysis, stopReason: answer.stopReason, overruns: answer.overruns,
+                               tip: scenario.tip(forTurn: index), example: turn.example, file: url, demo: devices.demo)
+        try coach(after: &report, plan: coaching)
+        emit(.takeSaved(report))
         if let error = answer.deviceError {
             let failure = PracticeFailure.device(error, role: .capture, format: .mono(sampleRate: TakeRecorder.sampleRate), language: settings.language)
             throw PracticeFailure("\(failure.description); take \(takeId) keeps the first \(NumberFormat.seconds(answer.seconds, settings.language))")
@@ -228,11 +238,14 @@ public final class Rehearsal: @unchecked Sendable {
             guard error.function == "snd_pcm_open" else {
                 throw PracticeFailure.device(error, role: .capture, format: .mono(sampleRate: TakeRecorder.sampleRate), language: settings.language)
             }
-            let line = "no capture device: '\(devices.capture)' cannot be opened (\(error.message))"
+            let line = text("no capture device: '\(devices.capture)' cannot be opened (\(error.message))",
+                            "geen opnameapparaat: '\(devices.capture)' gaat niet open (\(error.message))")
             guard settings.demoIfNoMicrophone else {
-                throw PracticeFailure("\(line) — connect a microphone, name one with --capture-device (see `stilte devices`), or run `stilte rehearse --demo`")
+                throw PracticeFailure(line + text(" — connect a microphone, name one with --capture-device (see `stilte devices`), or run `stilte rehearse --demo`",
+                                                  " — sluit een microfoon aan, noem er een met --capture-device (zie `stilte devices`), of start `stilte rehearse --demo`"))
             }
-            warn("\(line). Running the DEMO instead: the example answer in Audio/demo plays the trainee.")
+            warn(line + text(". Running the DEMO instead: the example answer in Audio/demo plays the trainee.",
+                             ". In plaats daarvan loopt de DEMO: het voorbeeldantwoord in Audio/demo speelt de cursist."))
             try startDemo()
         }
     }
@@ -269,7 +282,8 @@ public final class Rehearsal: @unchecked Sendable {
             _ = try AudioPlayer.play(file: url.path, device: devices.playback, stop: interruption)
         } catch {
             if devices.demo, !settings.playbackNamed, error.function == "snd_pcm_open" {
-                warn("No playback device ('\(devices.playback)': \(error.message)): the client's words are shown, not heard.")
+                warn(text("No playback device ('\(devices.playback)': \(error.message)): the client's words are shown, not heard.",
+                           "Geen afspeelapparaat ('\(devices.playback)': \(error.message)): je leest wat de klant zegt, je hoort het niet."))
                 devices.playback = DemoMicrophone.silentPlayback
                 return try playPrompt(url)
             }
@@ -281,7 +295,7 @@ public final class Rehearsal: @unchecked Sendable {
     func replay(_ file: URL) {
         emit(.replaying)
         do throws(AudioError) { _ = try AudioPlayer.play(file: file.path, device: devices.playback, stop: interruption) } catch {
-            warn("cannot replay: \(error.description)")
+            warn(text("cannot replay: ", "terugluisteren lukt niet: ") + error.description)
         }
     }
 
@@ -300,6 +314,9 @@ public final class Rehearsal: @unchecked Sendable {
     func emit(_ event: RehearsalEvent) {
         sink.yield(event)
     }
+
+    /// The words in the trainee's language.
+    func text(_ en: String, _ nl: String) -> String { Phrase(en: en, nl: nl).text(settings.language) }
 
     func warn(_ line: String) {
         emit(.notice(line))

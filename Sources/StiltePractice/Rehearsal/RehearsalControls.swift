@@ -11,4 +11,12 @@ public protocol RehearsalControls: AnyObject {
     func answerEnded() -> Bool
     /// Waits for one of `choices`; nil when `stop` says so first.
     func choose(_ choices: [RehearsalChoice], stop: () -> Bool) -> RehearsalChoice?
+    /// The trainee's answer to "how long was your silence?", as typed ("3,5"); nil when skipped
+    /// or when `stop` says so first.
+    func estimate(stop: () -> Bool) -> String?
+}
+
+extension RehearsalControls {
+    /// Controls that cannot ask (a script, a page without the question) give no estimate.
+    public func estimate(stop: () -> Bool) -> String? { nil }
 }

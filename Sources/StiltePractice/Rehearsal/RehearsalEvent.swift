@@ -36,6 +36,9 @@ public enum RehearsalEvent: Sendable {
     case takeSaved(SavedTake)
     /// The trainee's answer is being played back.
     case replaying
+    /// The counter was hidden: the trainee is asked how long the silence was, before the
+    /// measured pause is shown (``RehearsalControls/estimate(stop:)`` reads the answer).
+    case askingEstimate
     /// Something the trainee should know beside the session (no microphone: the demo runs; a
     /// replay failed), in the session's language.
     case notice(String)
@@ -67,6 +70,9 @@ public struct Listening: Sendable {
     public var count: CountPlan
     /// When the capture started (wall clock), for measuring how late a screen shows a change.
     public var started: ContinuousClock.Instant
+    /// Whether the count, the bar and the pause are shown while answering (``CoachingPlan``):
+    /// hidden, the trainee counts alone and is asked for an estimate afterwards.
+    public var showCount = true
 }
 
 /// A stored take, as ``RehearsalEvent/takeSaved(_:)`` reports it.
@@ -87,4 +93,8 @@ public struct SavedTake: Sendable {
     public var file: URL
     /// The answer was the demo's.
     public var demo: Bool
+    /// The trainee's own estimate of the pause, in seconds, when one was asked and given.
+    public var estimate: Double? = nil
+    /// The graduated target stepped up after this take: from the level, to the next.
+    public var targetStep: (from: Double, to: Double)? = nil
 }

@@ -55,6 +55,8 @@ struct TakeRecorder {
     let header: LiveScreen.Header
     /// What the trainee counts in silence.
     let plan: CountPlan
+    /// Whether the live screen shows the count and the pause (``CoachingPlan/showLive``).
+    var showCount = true
     /// Who may end the answer early; nil when nobody can (no terminal, JSON).
     let controls: (any RehearsalControls)?
     let interruption: StopFlag
@@ -92,7 +94,7 @@ struct TakeRecorder {
         let cpuAtStart = LiveTrace.processCPUSeconds()
         var reason: StopReason?
         controls?.discardPending()
-        emit(.listening(Listening(header: header, target: parameters.target, count: plan, started: started)))
+        emit(.listening(Listening(header: header, target: parameters.target, count: plan, started: started, showCount: showCount)))
         emit(.frame(model, seconds: 0))
 
         while reason == nil {

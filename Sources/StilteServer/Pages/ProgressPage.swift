@@ -13,16 +13,15 @@ enum ProgressPage {
         if histories.count > maxPanels { body += "<p class=\"muted\">\(HTML.escape(t[.progressMore]))</p>\n" }
         for history in histories.prefix(maxPanels) {
             body += "<figure class=\"panel\"><figcaption>\(HTML.escape(history.trainee)) · \(HTML.escape(history.scenarioId))</figcaption>\n"
-            body += panel(history)
+            body += panel(history, language: t)
             body += "</figure>\n"
         }
         return HTML.page(title: t[.progressTitle], language: t, path: path, body: body)
     }
 
     /// One trainee × scenario as `progress --plot` draws it.
-    static func panel(_ history: PauseHistory) -> String {
-        let series = ProgressPlot.Series(label: "\(history.trainee) · \(history.scenarioId)",
-                                         points: history.points.compactMap { point in point.pauseDuration.map { (point.createdAt, $0) } })
-        return ProgressPlot.svg([series], targetSeconds: history.target.seconds, tolerance: history.target.tolerance)
+    static func panel(_ history: PauseHistory, language: Language) -> String {
+        let panel = ProgressPlot.Panel(label: "\(history.trainee) · \(history.scenarioId)", target: history.target, points: history.points)
+        return ProgressPlot.svg([panel], language: language)
     }
 }

@@ -66,7 +66,7 @@ final class RehearsalScreen: @unchecked Sendable {
         case .listening(let listening):
             guard interactive else { return }
             live = (LiveScreen(header: listening.header, target: listening.target, columns: columns,
-                               language: words.language, count: listening.count), listening.started)
+                               language: words.language, count: listening.count, showCount: listening.showCount), listening.started)
             canvas = LiveCanvas()
             throttle = RedrawThrottle(maxPerSecond: 25)
             terminal.hideCursor()
@@ -87,6 +87,8 @@ final class RehearsalScreen: @unchecked Sendable {
             say(report(saved))
         case .replaying:
             say([words.replaying])
+        case .askingEstimate:
+            if !json { terminal.write("\n" + words.estimateQuestion) }
         case .notice(let line):
             FileHandle.standardError.write(Data(("stilte: " + line + "\n").utf8))
         case .engine, .counting:
@@ -99,7 +101,12 @@ final class RehearsalScreen: @unchecked Sendable {
         let style = terminal.style
         let report = TakeReport(analysis: saved.analysis, overruns: saved.overruns, tip: saved.tip,
                                 columns: columns, language: words.language)
-        var lines = [""] + report.render(style: style)
+        let result = report.render(style: style)
+        // The trainee's estimate right under the measured pause and its verdict; a new target after them.
+        var lines = [""] + result.prefix(2)
+        if let estimate = saved.estimate, let measured = saved.take.pauseDuration { lines.append(words.estimate(estimate, measured: measured)) }
+        if let step = saved.targetStep { lines.append(style.paint(words.targetStep(from: step.from, to: step.to), .bold)) }
+        lines += result.dropFirst(2)
         if let example = saved.example { lines += [""] + Wrap.lines(words.goodAnswer + example, columns: columns) }
         return lines + ["", style.paint(words.saved(saved), .dim), style.paint(words.recordingPath(saved.file), .dim)]
     }

@@ -103,7 +103,7 @@ final class Terminal: @unchecked Sendable {
 
     /// Writes `text` to standard output at once (not buffered).
     func write(_ text: String) {
-        let bytes = Array(text.utf8)
+        let bytes = Array(style.shown(text).utf8)
         var offset = 0
         while offset < bytes.count {
             let n = bytes.withUnsafeBytes { raw -> Int in

@@ -141,3 +141,15 @@ import StilteAnalysis
         #expect(late.contains("21 … 22") && !late.contains("23"), "the count stops at the target:\n\(late)")
     }
 }
+
+@Suite struct TextTableTests {
+    @Test func alignsByVisibleWidthAndKeepsTabsOutOfTSV() {
+        let green = "\u{1B}[32mAnna\u{1B}[0m"
+        let table = TextTable(header: ["ID", "NAME", "STATE"], rows: [["7", green, "raak"], ["12", "Ré mi", "te kort"]])
+        #expect(table.aligned() == ["ID  NAME   STATE", "7   \(green)   raak", "12  Ré mi  te kort"])
+        #expect(table.lines(forTerminal: true) == table.aligned())
+        let tabbed = TextTable(header: ["A", "B"], rows: [["x\ty", "line\nbreak"]])
+        #expect(tabbed.tabSeparated() == ["x y\tline break"])
+        #expect(tabbed.lines(forTerminal: false) == tabbed.tabSeparated())
+    }
+}

@@ -75,26 +75,9 @@ extension PostgresSessionLog {
 
     public func saveImport(_ batch: ImportBatch) throws -> ImportBatch.Outcome {
         try transaction { sql in
-            var outcome = ImportBatch.Outcome()
-            var ids: [UUID: Int64] = [:]
-            for new in batch.takes {
-                let (take, added) = try insertTake(new, sql)
-                ids[new.uuid] = take.id
-                if added { outcome.added.append(take) } else { outcome.takesSkipped += 1 }
-            }
-            for item in batch.reviews {
-                var review = item.review
-                if let id = ids[item.takeUUID] {
-                    review.takeId = id
-                } else if let id = try sql.value("SELECT id FROM take WHERE uuid = \(item.takeUUID)", as: Int64.self) {
-                    review.takeId = id
-                } else {
-                    throw StoreError(.notFound, "no take \(item.takeUUID.uuidString.lowercased()) for review \(review.uuid.uuidString.lowercased())")
-                }
-                if let problem = review.problem { throw StoreError(.invalidInput, problem) }
-                if try insertReview(review, sql).added { outcome.reviewsAdded += 1 }
-            }
-            return outcome
+            try batch.save(insertTake: { try insertTake($0, sql) },
+                           storedTakeId: { uuid in try sql.value("SELECT id FROM take WHERE uuid = \(uuid)", as: Int64.self) },
+                           insertReview: { try insertReview($0, sql).added })
         }
     }
 

@@ -83,26 +83,11 @@ extension SQLiteSessionLog {
 
     public func saveImport(_ batch: ImportBatch) throws -> ImportBatch.Outcome {
         try write { db in
-            var outcome = ImportBatch.Outcome()
-            var ids: [UUID: Int64] = [:]
-            for new in batch.takes {
-                let (take, added) = try insertTake(new, db)
-                ids[new.uuid] = take.id
-                if added { outcome.added.append(take) } else { outcome.takesSkipped += 1 }
-            }
-            for item in batch.reviews {
-                var review = item.review
-                if let id = ids[item.takeUUID] {
-                    review.takeId = id
-                } else if let take = try Self.fetchTakes(db, Take.filter(Column("uuid") == item.takeUUID.uuidString.lowercased())).first {
-                    review.takeId = take.id ?? 0
-                } else {
-                    throw StoreError(.notFound, "no take \(item.takeUUID.uuidString.lowercased()) for review \(review.uuid.uuidString.lowercased())")
-                }
-                if let problem = review.problem { throw StoreError(.invalidInput, problem) }
-                if try insertReview(review, db).added { outcome.reviewsAdded += 1 }
-            }
-            return outcome
+            try batch.save(insertTake: { try insertTake($0, db) },
+                           storedTakeId: { uuid in
+                               try Self.fetchTakes(db, Take.filter(Column("uuid") == uuid.uuidString.lowercased())).first.map { $0.id ?? 0 }
+                           },
+                           insertReview: { try insertReview($0, db).added })
         }
     }
 
